@@ -1,0 +1,88 @@
+public import PocketApplication
+public import PocketDomain
+public import PocketSQL
+
+/// The records of collection tables in a SQLite database.
+///
+/// Values are typed by the collection's fields (see `RecordColumnCodec`); columns without a field
+/// are ignored and fields without a column are left out of the record.
+public struct SQLiteRecordStore: RecordStore {
+    /// The database holding the collection tables (`data.db`).
+    public let database: SQLiteDatabase
+    private let statements: RecordStatements
+
+    /// A store over `database`, writing SQL in `dialect`.
+    public init(database: SQLiteDatabase, dialect: any SQLDialect = SQLiteDialect()) {
+        self.database = database
+        self.statements = RecordStatements(dialect: dialect)
+    }
+
+    /// The record with this id, or nil.
+    public func record(in collection: Collection, id: String) throws -> Record? {
+        let sql = statements.selectByID(table: collection.name)
+        let row = try database.read { try $0.queryFirst(sql, [.text(id)]) }
+        return row.map { Self.record(from: $0, in: collection) }
+    }
+
+    /// The first record (by rowid) whose `field` equals `value`; nil when there is none or the
+    /// collection has no such field.
+    public func firstRecord(in collection: Collection, where field: String, equals value: String) throws -> Record? {
+        guard collection.field(named: field) != nil else { return nil }
+        let sql = statements.selectFirst(table: collection.name, where: field, orderBy: "_rowid_")
+        let row = try database.read { try $0.queryFirst(sql, [.text(value)]) }
+        return row.map { Self.record(from: $0, in: collection) }
+    }
+
+    /// The number of rows of the collection's table.
+    public func countRecords(in collection: Collection) throws -> Int {
+        let sql = statements.count(table: collection.name)
+        let count = try database.read { try $0.queryFirst(sql)?[0].integer ?? 0 }
+        return Int(count)
+    }
+
+    /// Inserts the record's values for the collection's fields; an empty id is left to the
+    /// column's default.
+    public func insert(_ record: Record, into collection: Collection) throws {
+        var columns: [String] = []
+        var binds: [SQLiteValue] = []
+        for field in collection.fields {
+            guard let value = record.values[field.name] else { continue }
+            if field.name == "id", value.stringValue?.isEmpty ?? value.isNull { continue }
+            columns.append(field.name)
+            binds.append(RecordColumnCodec.encode(value, for: field))
+        }
+        let sql = statements.insert(table: collection.name, columns: columns)
+        try database.write { try $0.run(sql, binds) }
+    }
+
+    /// Writes every field value the record holds (except `id`) to the row `record.id`.
+    public func update(_ record: Record, in collection: Collection) throws {
+        var columns: [String] = []
+        var binds: [SQLiteValue] = []
+        for field in collection.fields where field.name != "id" {
+            guard let value = record.values[field.name] else { continue }
+            columns.append(field.name)
+            binds.append(RecordColumnCodec.encode(value, for: field))
+        }
+        guard !columns.isEmpty else { return }
+        let sql = statements.update(table: collection.name, columns: columns)
+        try database.write { try $0.run(sql, binds + [.text(record.id)]) }
+    }
+
+    /// Deletes the row with this id; false when there was none.
+    @discardableResult
+    public func delete(id: String, from collection: Collection) throws -> Bool {
+        let sql = statements.delete(table: collection.name)
+        return try database.write { try $0.run(sql, [.text(id)]) } > 0
+    }
+
+    /// A record from a `SELECT *` row, values in the collection's field order.
+    static func record(from row: SQLiteRow, in collection: Collection) -> Record {
+        var values = JSONObject()
+        for field in collection.fields {
+            guard let index = row.columns.firstIndex(of: field.name) else { continue }
+            values[field.name] = RecordColumnCodec.decode(row.values[index], for: field)
+        }
+        return Record(collection: collection, values: values)
+    }
+}

@@ -1,0 +1,133 @@
+public import PocketDomain
+
+/// Sign-in with a password, token refresh, the auth-methods listing and resolving a request's token.
+public struct AuthService: Sendable {
+    private let collections: CollectionRegistry
+    private let records: any RecordStore
+    private let hasher: any PasswordHasher
+    private let tokens: AuthTokens
+    private let blocking: any BlockingRunner
+
+    public init(collections: CollectionRegistry, records: any RecordStore, hasher: any PasswordHasher,
+                tokens: AuthTokens, blocking: any BlockingRunner) {
+        self.collections = collections
+        self.records = records
+        self.hasher = hasher
+        self.tokens = tokens
+        self.blocking = blocking
+    }
+
+    /// The auth collection named by a route, or PocketBase's 404s.
+    public func requireAuthCollection(_ idOrName: String) throws -> Collection {
+        guard let collection = collections.find(idOrName) else {
+            throw ApplicationError.notFound("Missing or invalid collection context.")
+        }
+        guard collection.isAuth else { throw ApplicationError.notFound("Missing or invalid auth collection context.") }
+        return collection
+    }
+
+    /// The caller behind an `Authorization` header value, or nil (a bad token makes a guest, never an error).
+    public func authenticate(token: String) -> AuthContext? {
+        guard !token.isEmpty, let peeked = tokens.peek(token), peeked.kind == AuthTokens.Kind.auth.rawValue,
+              let collection = collections.find(peeked.collectionID), collection.id == peeked.collectionID,
+              collection.isAuth,
+              let record = try? records.record(in: collection, id: peeked.recordID),
+              tokens.verifiedAuthClaims(token, record: record, collection: collection) != nil
+        else { return nil }
+        return AuthContext(record: record, collection: collection)
+    }
+
+    /// `POST /api/collections/{collection}/auth-with-password`.
+    public func authWithPassword(collection idOrName: String, _ login: PasswordLogin) async throws -> AuthResult {
+        let collection = try requireAuthCollection(idOrName)
+        let options = collection.auth ?? AuthOptions()
+        guard options.passwordAuth.enabled else {
+            throw ApplicationError.forbidden("The collection is not configured to allow password authentication.")
+        }
+        let errors = login.validate(allowedFields: options.passwordAuth.identityFields)
+        guard errors.isEmpty else { throw ApplicationError.validation(errors) }
+
+        let record = try findByIdentity(login, in: collection, fields: options.passwordAuth.identityFields)
+        let hash = record?.string("password") ?? ""
+        let password = login.password
+        let hasher = self.hasher
+        // Without a record, still spend the time of a bcrypt check so timing does not reveal accounts.
+        let matches = try await blocking.run {
+            hasher.verify(password, against: hash.isEmpty ? Self.decoyHash : hash) && !hash.isEmpty
+        }
+        guard let record, matches else { throw ApplicationError.badRequest("Failed to authenticate.") }
+        return try authResponse(record: record, collection: collection)
+    }
+
+    /// `POST /api/collections/{collection}/auth-refresh`: a new token for the caller.
+    public func authRefresh(collection idOrName: String, auth: AuthContext?) throws -> AuthResult {
+        let collection = try requireAuthCollection(idOrName)
+        guard let auth else {
+            throw ApplicationError.unauthorized("The request requires valid record authorization token.")
+        }
+        guard auth.collection.id == collection.id else {
+            throw ApplicationError.forbidden(
+                "The request requires auth record from \(auth.collection.name) collection.")
+        }
+        return try authResponse(record: auth.record, collection: collection)
+    }
+
+    /// `GET /api/collections/{collection}/auth-methods`, in PocketBase 0.28.4's shape (with the
+    /// legacy keys older SDKs read).
+    public func authMethods(collection idOrName: String) throws -> JSONObject {
+        let collection = try requireAuthCollection(idOrName)
+        let options = collection.auth ?? AuthOptions()
+        let identityFields = options.passwordAuth.identityFields
+        let oauthProviders: JSONValue = .array([])
+        return JSONObject([
+            ("password", .object(JSONObject([
+                ("identityFields", .array(identityFields.map(JSONValue.string))),
+                ("enabled", .bool(options.passwordAuth.enabled)),
+            ]))),
+            ("oauth2", .object(JSONObject([("providers", oauthProviders), ("enabled", .bool(options.oauth2.enabled))]))),
+            ("mfa", .object(JSONObject([
+                ("enabled", .bool(options.mfa.enabled)),
+                ("duration", .number(Double(options.mfa.enabled ? options.mfa.duration : 0))),
+            ]))),
+            ("otp", .object(JSONObject([
+                ("enabled", .bool(options.otp.enabled)),
+                ("duration", .number(Double(options.otp.enabled ? options.otp.duration : 0))),
+            ]))),
+            // PocketBase 0.28.4: the legacy list is null while OAuth2 is off.
+            ("authProviders", options.oauth2.enabled ? oauthProviders : .null),
+            ("usernamePassword", .bool(options.passwordAuth.enabled && identityFields.contains("username"))),
+            ("emailPassword", .bool(options.passwordAuth.enabled && identityFields.contains("email"))),
+        ])
+    }
+
+    private func findByIdentity(_ login: PasswordLogin, in collection: Collection, fields: [String]) throws -> Record? {
+        var candidates = login.identityField.isEmpty ? fields : [login.identityField]
+        // PocketBase 0.28.4 tries email first when the identity looks like one.
+        if login.identityField.isEmpty, EmailAddress.isValid(login.identity), candidates.contains("email") {
+            candidates.removeAll { $0 == "email" }
+            candidates.insert("email", at: 0)
+        }
+        for field in candidates where collection.field(named: field) != nil {
+            if let record = try records.firstRecord(in: collection, where: field, equals: login.identity) {
+                return record
+            }
+        }
+        return nil
+    }
+
+    private func authResponse(record: Record, collection: Collection) throws -> AuthResult {
+        let options = collection.auth ?? AuthOptions()
+        guard let rule = options.authRule else {
+            throw ApplicationError.forbidden("The request doesn't satisfy the collection requirements to authenticate.")
+        }
+        // TODO(#5): evaluate non-empty auth rules with the rules engine; until then they refuse sign-in.
+        guard rule.isEmpty else {
+            throw ApplicationError.forbidden("The request doesn't satisfy the collection requirements to authenticate.")
+        }
+        return AuthResult(record: record, collection: collection,
+                          token: tokens.authToken(for: record, in: collection))
+    }
+
+    /// A valid bcrypt hash of a random value, checked when no account matches.
+    static let decoyHash = "$2a$10$7bMgnCQZNs2ECqVPXuK2Y.ux4ZS/Wb8rUBUWj7V5zQqVSczPKk3Fe"
+}

@@ -1,0 +1,20 @@
+public import PocketDomain
+
+/// Reads and writes the records of one collection's table.
+///
+/// Contract: values come back typed by the collection's fields (bool columns as `.bool`, JSON and
+/// multi-valued columns parsed, numbers as `.number`, everything else as `.string`); missing columns
+/// are left out. Lookups compare exactly (case-sensitive). A write that breaks a unique index throws
+/// `StoreError.uniqueViolation`; every write is atomic.
+public protocol RecordStore: Sendable {
+    func record(in collection: Collection, id: String) throws -> Record?
+    /// The first record (by rowid) whose `field` equals `value`.
+    func firstRecord(in collection: Collection, where field: String, equals value: String) throws -> Record?
+    func countRecords(in collection: Collection) throws -> Int
+    func insert(_ record: Record, into collection: Collection) throws
+    /// Replaces the stored values of `record.id` with the record's values.
+    func update(_ record: Record, in collection: Collection) throws
+    /// Returns false when no such record existed.
+    @discardableResult
+    func delete(id: String, from collection: Collection) throws -> Bool
+}

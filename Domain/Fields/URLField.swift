@@ -1,0 +1,21 @@
+/// A URL, optionally limited to or barred from domains.
+public struct URLField: FieldDefinition {
+    public static let typeName = "url"
+    public var base: FieldBase
+    public var required = false
+    public var exceptDomains: [String]?
+    public var onlyDomains: [String]?
+
+    public init(base: FieldBase, options: JSONObject) {
+        self.base = base
+        required = options.bool("required")
+        exceptDomains = options.optionalStrings("exceptDomains")
+        onlyDomains = options.optionalStrings("onlyDomains")
+    }
+
+    public func encodeOptions(into json: inout JSONObject) {
+        json["exceptDomains"] = exceptDomains.json
+        json["onlyDomains"] = onlyDomains.json
+        json["required"] = .bool(required)
+    }
+}

@@ -1,0 +1,66 @@
+public import PocketApplication
+public import PocketDomain
+internal import PocketSQLite
+internal import PocketCrypto
+internal import PocketFiles
+
+/// The composition root: opens the data directory and wires every adapter into the use cases.
+/// It is the only place that picks concrete adapters (SQLite and local files today).
+public final class PocketApp: Sendable {
+    public let configuration: AppConfiguration
+    public let collections: CollectionRegistry
+    public let settings: SettingsService
+    public let auth: AuthService
+    public let superusers: SuperuserService
+    public let migrations: MigrationService
+    public let records: any RecordStore
+    /// True when this start created a fresh data directory.
+    public let isFresh: Bool
+    private let directory: SQLiteDataDirectory
+
+    /// Opens (or creates) the data directory and loads the schema and settings.
+    public init(configuration: AppConfiguration) throws {
+        self.configuration = configuration
+        let clock = SystemClock()
+        let random = SystemRandom()
+        let directory = try SQLiteDataDirectory(path: configuration.dataDirectory, clock: clock, random: random)
+        do {
+            let records = directory.records
+            let collections = try CollectionRegistry(store: directory.collections)
+            let settings = SettingsService(params: directory.params, cipher: AESGCMSecretCipher(),
+                                           encryptionKey: configuration.encryptionKey,
+                                           encryptionEnvName: configuration.encryptionEnv)
+            try settings.load()
+            let hasher = BcryptPasswordHasher()
+            let tokens = AuthTokens(signer: HS256TokenSigner(), clock: clock)
+            let migrationsDirectory = configuration.migrationsDirectory.isEmpty
+                ? DataPaths.migrationsDirectory(forDataDir: configuration.dataDirectory)
+                : configuration.migrationsDirectory
+            self.directory = directory
+            self.records = records
+            self.collections = collections
+            self.settings = settings
+            self.isFresh = directory.didBootstrap
+            self.auth = AuthService(collections: collections, records: records, hasher: hasher, tokens: tokens,
+                                    blocking: ThreadPoolBlockingRunner())
+            self.superusers = SuperuserService(collections: collections, records: records, hasher: hasher,
+                                               random: random, clock: clock)
+            self.migrations = MigrationService(history: directory.migrations,
+                                               files: LocalMigrationFileStore(directory: migrationsDirectory),
+                                               collections: collections, clock: clock)
+        } catch {
+            directory.close()
+            throw error
+        }
+    }
+
+    /// The number of superusers (0 on a fresh directory).
+    public func superuserCount() throws -> Int {
+        try records.countRecords(in: collections.requireSuperusers())
+    }
+
+    /// Closes the databases.
+    public func close() {
+        directory.close()
+    }
+}

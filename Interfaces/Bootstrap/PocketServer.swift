@@ -1,0 +1,33 @@
+public import PocketHTTP
+internal import Hummingbird
+internal import Logging
+internal import NIOCore
+internal import UnixSignals
+
+/// Runs the Web API until SIGTERM or SIGINT, then lets in-flight requests finish.
+public struct PocketServer: Sendable {
+    public let app: PocketApp
+    public let host: String
+    public let port: Int
+    public let options: APIOptions
+
+    public init(app: PocketApp, host: String, port: Int, options: APIOptions) {
+        self.app = app
+        self.host = host
+        self.port = port
+        self.options = options
+    }
+
+    /// Serves until a shutdown signal; `onStarted` runs once the socket listens.
+    public func run(onStarted: @escaping @Sendable () -> Void) async throws {
+        let router = APIRouter.build(services: APIServices(auth: app.auth, settings: app.settings), options: options)
+        var logger = Logger(label: "pocketswift")
+        logger.logLevel = .warning
+        let application = Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            onServerRunning: { _ in onStarted() },
+            logger: logger)
+        try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    }
+}

@@ -1,0 +1,52 @@
+public import Hummingbird
+public import PocketApplication
+internal import PocketDomain
+
+/// What the HTTP interface needs from the application: its use cases and a few options.
+public struct APIServices: Sendable {
+    public let auth: AuthService
+    public let settings: SettingsService
+
+    public init(auth: AuthService, settings: SettingsService) {
+        self.auth = auth
+        self.settings = settings
+    }
+}
+
+/// Options of the HTTP interface that come from the command line.
+public struct APIOptions: Sendable {
+    public var origins: [String]
+    public var publicDir: String?
+    public var indexFallback: Bool
+    /// Where `--dev` request lines go; nil outside dev mode.
+    public var devLog: (@Sendable (String) -> Void)?
+
+    public init(origins: [String] = ["*"], publicDir: String? = nil, indexFallback: Bool = true,
+                devLog: (@Sendable (String) -> Void)? = nil) {
+        self.origins = origins
+        self.publicDir = publicDir
+        self.indexFallback = indexFallback
+        self.devLog = devLog
+    }
+}
+
+/// Builds the router of the whole Web API: middlewares outermost first, then every route family.
+public enum APIRouter {
+    public static func build(services: APIServices, options: APIOptions) -> Router<PocketRequestContext> {
+        let router = Router(context: PocketRequestContext.self)
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: OriginsMiddleware(origins: options.origins))
+        if let devLog = options.devLog { router.add(middleware: DevLogMiddleware(write: devLog)) }
+        router.add(middleware: ErrorMiddleware(
+            staticFiles: options.publicDir.map { StaticFiles(root: $0, indexFallback: options.indexFallback) }))
+        router.add(middleware: AuthMiddleware(auth: services.auth))
+
+        let settings = services.settings
+        HealthRoutes(trustedProxyHeaders: {
+            settings.current.value(at: "trustedProxy", "headers").arrayValue?.compactMap(\.stringValue) ?? []
+        }).register(on: router)
+        AuthRoutes(auth: services.auth).register(on: router)
+        SettingsRoutes(settings: services.settings).register(on: router)
+        return router
+    }
+}
