@@ -15,7 +15,7 @@ func system(_ name: String, apt: String) -> Target {
 
 let package = Package(
     name: "PocketSwift",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "pocketswift", targets: ["pocketswift"]),
     ],

@@ -1,6 +1,6 @@
 public import PocketApplication
 public import PocketDomain
-public import PocketSQL
+internal import PocketSQL
 
 /// A PocketBase data directory: `data.db` and `auxiliary.db`, created with PocketBase 0.28.4's
 /// schema when new, opened as is when they already exist.

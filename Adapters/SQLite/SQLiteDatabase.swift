@@ -19,6 +19,7 @@ public final class SQLiteDatabase: Sendable {
 
     /// Runs `body` on the writer connection inside `BEGIN IMMEDIATE … COMMIT`; a throw rolls the
     /// transaction back and is rethrown. Calls are serialized; do not nest `write` in `write`.
+    @discardableResult
     public func write<T: Sendable>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         try writer.withConnection { connection in
             try connection.transaction(immediate: true) { try body(connection) }
@@ -26,6 +27,7 @@ public final class SQLiteDatabase: Sendable {
     }
 
     /// Runs `body` on a reader connection inside a read transaction (one consistent snapshot).
+    @discardableResult
     public func read<T: Sendable>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         let reading: (SQLiteConnection) throws -> T = { connection in
             try connection.transaction(immediate: false) { try body(connection) }

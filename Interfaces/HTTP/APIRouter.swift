@@ -18,14 +18,17 @@ public struct APIOptions: Sendable {
     public var origins: [String]
     public var publicDir: String?
     public var indexFallback: Bool
+    /// The largest request body read, in bytes (PocketBase 0.28.4: 32 MiB).
+    public var bodyLimit: Int
     /// Where `--dev` request lines go; nil outside dev mode.
     public var devLog: (@Sendable (String) -> Void)?
 
     public init(origins: [String] = ["*"], publicDir: String? = nil, indexFallback: Bool = true,
-                devLog: (@Sendable (String) -> Void)? = nil) {
+                bodyLimit: Int = RequestBody.defaultLimit, devLog: (@Sendable (String) -> Void)? = nil) {
         self.origins = origins
         self.publicDir = publicDir
         self.indexFallback = indexFallback
+        self.bodyLimit = bodyLimit
         self.devLog = devLog
     }
 }
@@ -45,8 +48,8 @@ public enum APIRouter {
         HealthRoutes(trustedProxyHeaders: {
             settings.current.value(at: "trustedProxy", "headers").arrayValue?.compactMap(\.stringValue) ?? []
         }).register(on: router)
-        AuthRoutes(auth: services.auth).register(on: router)
-        SettingsRoutes(settings: services.settings).register(on: router)
+        AuthRoutes(auth: services.auth, bodyLimit: options.bodyLimit).register(on: router)
+        SettingsRoutes(settings: services.settings, bodyLimit: options.bodyLimit).register(on: router)
         return router
     }
 }

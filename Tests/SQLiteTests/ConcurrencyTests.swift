@@ -17,13 +17,12 @@ struct ConcurrencyTests {
             DispatchQueue.concurrentPerform(iterations: 64) { index in
                 do {
                     let id = "r" + String(repeating: "0", count: 12 - String(index).count) + String(index) + "xx"
-                    try store.insert(Record(collection: collection, values: object(["id": .string(id), "count": .number(Double(index))])),
-                                     into: collection)
+                    let values = object(["id": .string(id), "title": .string(id), "count": .number(Double(index))])
+                    try store.insert(Record(collection: collection, values: values), into: collection)
                     _ = try store.countRecords(in: collection)
                     _ = try store.record(in: collection, id: id)
                 } catch {
                     failures.record()
-                print("FAIL", index, error)
                 }
             }
             #expect(failures.count == 0)

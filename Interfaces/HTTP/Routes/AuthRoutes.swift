@@ -5,9 +5,11 @@ internal import PocketDomain
 /// The password sign-in endpoints of every auth collection.
 public struct AuthRoutes: Sendable {
     private let auth: AuthService
+    private let bodyLimit: Int
 
-    public init(auth: AuthService) {
+    public init(auth: AuthService, bodyLimit: Int = RequestBody.defaultLimit) {
         self.auth = auth
+        self.bodyLimit = bodyLimit
     }
 
     public func register(on router: Router<PocketRequestContext>) {
@@ -19,7 +21,7 @@ public struct AuthRoutes: Sendable {
             let collection = try context.collectionParameter()
             // The collection is checked before the body is read (its 404s win over body errors).
             _ = try auth.requireAuthCollection(collection)
-            let body = try await RequestBody.object(from: request)
+            let body = try await RequestBody.object(from: request, limit: bodyLimit)
             let login = try PasswordLogin(
                 identity: body.stringMember("identity"), password: body.stringMember("password"),
                 identityField: body.stringMember("identityField"))

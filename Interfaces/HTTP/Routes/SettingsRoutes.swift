@@ -5,9 +5,11 @@ internal import PocketDomain
 /// `GET|PATCH /api/settings`, for superusers only; secrets never leave the server.
 public struct SettingsRoutes: Sendable {
     private let settings: SettingsService
+    private let bodyLimit: Int
 
-    public init(settings: SettingsService) {
+    public init(settings: SettingsService, bodyLimit: Int = RequestBody.defaultLimit) {
         self.settings = settings
+        self.bodyLimit = bodyLimit
     }
 
     public func register(on router: Router<PocketRequestContext>) {
@@ -17,7 +19,7 @@ public struct SettingsRoutes: Sendable {
         }
         router.patch("/api/settings") { request, context in
             _ = try context.requireSuperuser()
-            let patch = try await RequestBody.object(from: request)
+            let patch = try await RequestBody.object(from: request, limit: bodyLimit)
             return JSONResponse.make(try settings.update(patch).publicJSON)
         }
     }
