@@ -15,6 +15,10 @@ public protocol SQLDialect: Sendable {
     func columnDefinition(for kind: ColumnKind) -> String
     /// The literal for a boolean (`TRUE`, `1`).
     func booleanLiteral(_ value: Bool) -> String
+    /// An expression turning a single-value column into a JSON array of it (`[]` when empty).
+    func singleToMultipleExpression(_ column: String) -> String
+    /// An expression keeping the last item of a JSON array column as text (`''` when empty).
+    func multipleToSingleExpression(_ column: String) -> String
 }
 
 extension SQLDialect {

@@ -34,4 +34,13 @@ public struct SQLiteDialect: SQLDialect {
 
     /// `TRUE` or `FALSE` (SQLite reads them as 1 and 0).
     public func booleanLiteral(_ value: Bool) -> String { value ? "TRUE" : "FALSE" }
+
+    public func singleToMultipleExpression(_ column: String) -> String {
+        "CASE WHEN \(column) IS NULL OR \(column) = '' THEN '[]' ELSE json_array(\(column)) END"
+    }
+
+    public func multipleToSingleExpression(_ column: String) -> String {
+        "CASE WHEN json_valid(\(column)) AND json_type(\(column)) = 'array' AND json_array_length(\(column)) > 0 "
+            + "THEN json_extract(\(column), '$[#-1]') WHEN json_valid(\(column)) THEN '' ELSE \(column) END"
+    }
 }

@@ -6,7 +6,7 @@ public import PocketSQL
 public struct SQLiteCollectionStore: CollectionStore {
     /// The database holding `_collections` (`data.db`).
     public let database: SQLiteDatabase
-    private let ddl: SchemaDDL
+    let ddl: SchemaDDL
 
     /// A store over `database`, writing DDL in `dialect`.
     public init(database: SQLiteDatabase, dialect: any SQLDialect = SQLiteDialect()) {
@@ -34,12 +34,25 @@ public struct SQLiteCollectionStore: CollectionStore {
     /// Inserts the collection's row and creates its table and indexes on `connection` (the caller
     /// owns the transaction).
     func create(_ collection: Collection, on connection: SQLiteConnection) throws {
-        try connection.run(
-            "INSERT INTO `_collections` (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            Self.row(for: collection))
+        try insertRow(collection, on: connection)
         for statement in ddl.createTable(for: collection) {
             try connection.execute(statement)
         }
+    }
+
+    /// Inserts the collection's `_collections` row.
+    func insertRow(_ collection: Collection, on connection: SQLiteConnection) throws {
+        try connection.run(
+            "INSERT INTO `_collections` (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            Self.row(for: collection))
+    }
+
+    /// Rewrites the collection's `_collections` row in place (keeping its position).
+    func updateRow(old: Collection, new: Collection, on connection: SQLiteConnection) throws {
+        let assignments = Self.columns.split(separator: ",").map { "\($0.trimmingPrefixSpaces()) = ?" }
+            .joined(separator: ", ")
+        try connection.run("UPDATE `_collections` SET \(assignments) WHERE `id` = ?",
+                           Self.row(for: new) + [.text(old.id)])
     }
 
     /// The bind values of a `_collections` row, in `columns` order.
@@ -91,4 +104,8 @@ public struct SQLiteCollectionStore: CollectionStore {
             throw StoreError.failure(error.message)
         }
     }
+}
+
+extension Substring {
+    func trimmingPrefixSpaces() -> Substring { drop { $0 == " " } }
 }

@@ -60,12 +60,14 @@ public struct AuthService: Sendable {
     }
 
     /// `POST /api/collections/{collection}/auth-refresh`: a new token for the caller.
+    ///
+    /// PocketBase 0.28.4 checks the caller before the collection: no caller is a 401 and an unknown
+    /// or different collection a 403 naming the caller's collection.
     public func authRefresh(collection idOrName: String, auth: AuthContext?) throws -> AuthResult {
-        let collection = try requireAuthCollection(idOrName)
         guard let auth else {
             throw ApplicationError.unauthorized("The request requires valid record authorization token.")
         }
-        guard auth.collection.id == collection.id else {
+        guard let collection = collections.find(idOrName), collection.id == auth.collection.id else {
             throw ApplicationError.forbidden(
                 "The request requires auth record from \(auth.collection.name) collection.")
         }

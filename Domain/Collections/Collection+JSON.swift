@@ -63,7 +63,15 @@ extension Collection {
         switch kind {
         case .base: break
         case .auth:
-            for (key, value) in (auth ?? AuthOptions()).json(includeSecrets: false) { o[key] = value }
+            var options = auth ?? AuthOptions()
+            // PocketBase 0.28.4: the API always shows `providers` as an array (the database keeps
+            // null) and never shows a provider's client secret.
+            options.oauth2.providers = (options.oauth2.providers ?? []).map { provider in
+                guard var object = provider.objectValue else { return provider }
+                object["clientSecret"] = nil
+                return .object(object)
+            }
+            for (key, value) in options.json(includeSecrets: false) { o[key] = value }
         case .view:
             o["viewQuery"] = .string(viewQuery ?? "")
         }

@@ -29,13 +29,13 @@ public struct IndexSpec: Sendable, Equatable {
         if scanner.consume(word: "unique") { unique = true; scanner.skipSpace() }
         guard scanner.consume(word: "index") else { return }
         scanner.skipSpace()
-        if scanner.consume(word: "if") {
-            scanner.skipSpace()
-            guard scanner.consume(word: "not") else { return }
-            scanner.skipSpace()
-            guard scanner.consume(word: "exists") else { return }
+        // "IF NOT EXISTS"; otherwise (say an index named "iffy") the words are the index name.
+        let beforeIf = scanner.position
+        if scanner.consume(word: "if"), scanner.skipRequiredSpace(), scanner.consume(word: "not"),
+           scanner.skipRequiredSpace(), scanner.consume(word: "exists"), scanner.skipRequiredSpace() {
             optional = true
-            scanner.skipSpace()
+        } else {
+            scanner.position = beforeIf
         }
         let nameToken = scanner.token()
         scanner.skipSpace()
@@ -167,6 +167,13 @@ private struct Scanner {
 
     mutating func skipSpace() {
         while let c = peek, c.isWhitespace { position += 1 }
+    }
+
+    /// Skips whitespace; false when there was none.
+    mutating func skipRequiredSpace() -> Bool {
+        let start = position
+        skipSpace()
+        return position > start
     }
 
     mutating func consume(word: String) -> Bool {

@@ -50,7 +50,8 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
             return v
         }
         guard let year = num(0, 4), b.count >= 10, b[4] == UInt8(ascii: "-"), let month = num(5, 2),
-              b[7] == UInt8(ascii: "-"), let day = num(8, 2), (1...12).contains(month), (1...31).contains(day)
+              b[7] == UInt8(ascii: "-"), let day = num(8, 2), (1...12).contains(month),
+              (1...Self.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         var hour: Int64 = 0, minute: Int64 = 0, second: Int64 = 0, millis: Int64 = 0, offset: Int64 = 0
         var i = 10
@@ -88,6 +89,16 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
         let days = Self.days(fromCivil: year, month, day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
         self.unixMilliseconds = seconds * 1000 + millis
+    }
+
+    /// The number of days of a month of the proleptic Gregorian calendar (Go's time.Parse rejects
+    /// "2023-02-29" and "2024-04-31" as out of range).
+    static func daysIn(month: Int64, year: Int64) -> Int64 {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     // Howard Hinnant's civil-date algorithms (public domain), proleptic Gregorian calendar.

@@ -49,44 +49,71 @@ public struct JSONWriter: Sendable {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// Numbers as Go's encoding/json writes float64: integers without a fraction, others in the
-    /// shortest form that round-trips; non-finite values (which JSON lacks) as 0.
+    /// Numbers as Go's encoding/json writes float64: the shortest digits that round-trip, in plain
+    /// decimal notation when 1e-6 <= |n| < 1e21 (integers without a fraction, `-0` kept), otherwise in
+    /// exponent form with at least one exponent digit (`1e-7`, `1e+21`); non-finite values (which
+    /// JSON lacks) as 0.
     public mutating func writeNumber(_ n: Double) {
         guard n.isFinite else { bytes.append(UInt8(ascii: "0")); return }
-        if n == n.rounded(), abs(n) < 1e21 {
-            if abs(n) < 9.2e18 {
-                bytes.append(contentsOf: String(Int64(n)).utf8)
-            } else {
-                bytes.append(contentsOf: Self.expandedInteger(n).utf8)
-            }
+        let magnitude = abs(n)
+        if magnitude < 9_007_199_254_740_992, n == n.rounded() {
+            if n == 0, n.sign == .minus { bytes.append(UInt8(ascii: "-")) }
+            bytes.append(contentsOf: String(Int64(n)).utf8)
             return
         }
-        var text = n.description
-        // Swift writes "1e-07"; Go writes "1e-7".
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            let mantissa = text[..<e]
-            var exponent = text[text.index(after: e)...]
-            var sign = ""
-            if exponent.first == "-" || exponent.first == "+" {
-                sign = exponent.first == "-" ? "-" : "+"
-                exponent = exponent.dropFirst()
-            }
-            while exponent.count > 2, exponent.first == "0" { exponent = exponent.dropFirst() }
-            text = "\(mantissa)e\(sign)\(exponent)"
+        let text = n.description
+        if magnitude >= 1e-6, magnitude < 1e21 {
+            bytes.append(contentsOf: Self.plainDecimal(text).utf8)
+            return
         }
-        bytes.append(contentsOf: text.utf8)
+        // Swift writes "1e-07"; Go writes "1e-7" (only a leading zero of a negative exponent goes).
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
+            bytes.append(contentsOf: text.utf8)
+            return
+        }
+        var exponent = text[text.index(after: e)...]
+        var sign = "+"
+        if exponent.first == "-" || exponent.first == "+" {
+            sign = String(exponent.first!)
+            exponent = exponent.dropFirst()
+        }
+        if sign == "-" {
+            while exponent.count > 1, exponent.first == "0" { exponent = exponent.dropFirst() }
+        } else if exponent.count < 2 {
+            exponent = "0" + exponent
+        }
+        bytes.append(contentsOf: "\(text[..<e])e\(sign)\(exponent)".utf8)
     }
 
-    private static func expandedInteger(_ n: Double) -> String {
-        // Integral doubles between 2^63 and 1e21: print every digit.
-        var digits: [UInt8] = []
-        var value = abs(n)
-        while value >= 1 {
-            let digit = value.truncatingRemainder(dividingBy: 10)
-            digits.append(UInt8(ascii: "0") + UInt8(digit))
-            value = (value / 10).rounded(.down)
+    /// Rewrites Swift's shortest description (`1.2345e-05`, `1.0000000000000001e+18`, `123.5`) in
+    /// plain decimal notation with the same digits (`0.000012345`, `1000000000000000100`, `123.5`).
+    static func plainDecimal(_ text: String) -> String {
+        var body = Substring(text)
+        var negative = false
+        if body.first == "-" { negative = true; body = body.dropFirst() }
+        var exponent = 0
+        if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            var digitsOfExponent = body[body.index(after: e)...]
+            if digitsOfExponent.first == "+" { digitsOfExponent = digitsOfExponent.dropFirst() }
+            exponent = Int(digitsOfExponent) ?? 0
+            body = body[..<e]
         }
-        return (n < 0 ? "-" : "") + String(decoding: digits.reversed(), as: UTF8.self)
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        let integerDigits = parts.first.map(String.init) ?? ""
+        let fractionDigits = parts.count > 1 ? String(parts[1]) : ""
+        var digits = Array(integerDigits + fractionDigits)
+        var point = integerDigits.count + exponent
+        while digits.count > 1, digits.first == "0" { digits.removeFirst(); point -= 1 }
+        while digits.count > 1, digits.last == "0", digits.count > point { digits.removeLast() }
+        var out = negative ? "-" : ""
+        if point <= 0 {
+            out += "0." + String(repeating: "0", count: -point) + String(digits)
+        } else if point >= digits.count {
+            out += String(digits) + String(repeating: "0", count: point - digits.count)
+        } else {
+            out += String(digits[..<point]) + "." + String(digits[point...])
+        }
+        return out
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
@@ -100,10 +127,17 @@ public struct JSONWriter: Sendable {
             case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
             case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
             case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
+            case 0x08: bytes.append(0x5C); bytes.append(UInt8(ascii: "b"))
+            case 0x0C: bytes.append(0x5C); bytes.append(UInt8(ascii: "f"))
             case 0..<0x20:
                 bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
                 bytes.append(Self.hex[Int(byte >> 4)])
                 bytes.append(Self.hex[Int(byte & 0xF)])
+            case 0xA8...0xA9 where bytes.count >= 2 && bytes[bytes.count - 2] == 0xE2 && bytes[bytes.count - 1] == 0x80:
+                // U+2028 and U+2029, which Go always escapes.
+                bytes.removeLast(2)
+                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "2"), UInt8(ascii: "0"),
+                                          UInt8(ascii: "2"), byte == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")])
             default: bytes.append(byte)
             }
         }

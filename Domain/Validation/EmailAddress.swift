@@ -1,5 +1,5 @@
 /// The email syntax check PocketBase applies (ozzo-validation's `is.EmailFormat`, simplified to the
-/// cases clients meet: one `@`, a non-empty local part and a dotted or plain domain of valid labels).
+/// cases clients meet: one `@`, a non-empty dot-atom local part and a dotted domain of valid labels).
 public enum EmailAddress {
     public static func isValid(_ text: String) -> Bool {
         guard text.utf8.count <= 254, !text.contains(where: \.isWhitespace) else { return false }
@@ -9,10 +9,18 @@ public enum EmailAddress {
         guard parts[0].allSatisfy({ localAllowed.contains($0) || !$0.isASCII }),
               !parts[0].hasPrefix("."), !parts[0].hasSuffix("."), !parts[0].contains("..")
         else { return false }
-        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        // govalidator's IsEmail (behind ozzo's is.EmailFormat): a dotted domain (one trailing dot
+        // allowed) whose labels start and end with a letter or digit, and a top-level label that
+        // starts and ends with a letter.
+        var domain = parts[1]
+        if domain.hasSuffix(".") { domain = domain.dropLast() }
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let top = labels.last, top.first?.isLetter == true, top.last?.isLetter == true
+        else { return false }
         return labels.allSatisfy { label in
-            !label.isEmpty && label.utf8.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
-                && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+            guard let first = label.first, let last = label.last, label.utf8.count <= 63 else { return false }
+            return (first.isLetter || first.isNumber) && (last.isLetter || last.isNumber)
+                && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "~" }
         }
     }
 }

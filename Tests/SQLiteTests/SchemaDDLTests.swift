@@ -9,6 +9,8 @@ private struct OddDialect: SQLDialect {
     func placeholder(at index: Int) -> String { "$\(index)" }
     func columnDefinition(for kind: ColumnKind) -> String { "\(kind)".uppercased() }
     func booleanLiteral(_ value: Bool) -> String { value ? "1" : "0" }
+    func singleToMultipleExpression(_ column: String) -> String { "TO_MANY(\(column))" }
+    func multipleToSingleExpression(_ column: String) -> String { "TO_ONE(\(column))" }
 }
 
 @Suite("SchemaDDL and record statements")
@@ -68,5 +70,54 @@ struct SchemaDDLTests {
         #expect(statements.update(table: "t", columns: ["a", "b"]) == "UPDATE [t] SET [a] = $1, [b] = $2 WHERE [id] = $3")
         #expect(statements.selectByID(table: "t") == "SELECT * FROM [t] WHERE [id] = $1 LIMIT 1")
         #expect(statements.delete(table: "t") == "DELETE FROM [t] WHERE [id] = $1")
+    }
+}
+
+@Suite("SchemaDDL table changes")
+struct SchemaDDLAlterTests {
+    private func collection(_ name: String, _ fields: [Field], indexes: [String] = []) -> Collection {
+        Collection(name: name, kind: .base, fields: [SystemCollections.idField()] + fields, indexes: indexes)
+    }
+
+    private func text(_ name: String, id: String) -> Field {
+        .text(TextField(base: FieldBase(id: id, name: name)))
+    }
+
+    private func select(_ name: String, id: String, max: Int) -> Field {
+        var options = JSONObject()
+        options["maxSelect"] = .number(Double(max))
+        return .select(SelectField(base: FieldBase(id: id, name: name), options: options))
+    }
+
+    @Test("renames, drops, adds and converts columns in a stable order, written in the dialect")
+    func alter() {
+        let old = collection("a", [text("t", id: "t1"), text("gone", id: "g1"), select("s", id: "s1", max: 1)],
+                             indexes: ["CREATE INDEX idx_t ON a (t)"])
+        let new = collection("b", [text("t2", id: "t1"), select("s", id: "s1", max: 2), text("n", id: "n1")],
+                             indexes: ["CREATE INDEX idx_t ON b (t2)"])
+        let steps = SchemaDDL(dialect: OddDialect()).alterSteps(from: old, to: new)
+        #expect(steps == [
+            .statement("DROP INDEX IF EXISTS [idx_t]"),
+            .statement("ALTER TABLE [a] RENAME TO [b]"),
+            .statement("ALTER TABLE [b] DROP COLUMN [gone]"),
+            .statement("ALTER TABLE [b] RENAME COLUMN [t] TO [_pb_tmp_t1]"),
+            .statement("ALTER TABLE [b] RENAME COLUMN [_pb_tmp_t1] TO [t2]"),
+            .statement("ALTER TABLE [b] ADD COLUMN [_pb_tmp_s1] JSONARRAY"),
+            .statement("UPDATE [b] SET [_pb_tmp_s1] = TO_MANY([s])"),
+            .statement("ALTER TABLE [b] DROP COLUMN [s]"),
+            .statement("ALTER TABLE [b] RENAME COLUMN [_pb_tmp_s1] TO [s]"),
+            .statement("ALTER TABLE [b] ADD COLUMN [n] TEXT"),
+            .index(position: 0, name: "idx_t", sql: "CREATE INDEX `idx_t` ON `b` (`t2`)"),
+        ])
+    }
+
+    @Test("a view is dropped and created again")
+    func view() {
+        let old = Collection(name: "v", kind: .view, viewQuery: "SELECT id FROM a")
+        var new = old
+        new.viewQuery = "SELECT id FROM b"
+        #expect(SchemaDDL(dialect: OddDialect()).alterSteps(from: old, to: new) == [
+            .statement("DROP VIEW IF EXISTS [v]"), .statement("CREATE VIEW [v] AS SELECT id FROM b"),
+        ])
     }
 }
