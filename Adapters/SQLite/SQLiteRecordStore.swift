@@ -76,6 +76,11 @@ public struct SQLiteRecordStore: RecordStore {
         return try database.write { try $0.run(sql, [.text(id)]) } > 0
     }
 
+    public func deleteAll(in collection: Collection) throws {
+        let sql = "DELETE FROM \(statements.dialect.quoteIdentifier(collection.name))"
+        try database.write { _ = try $0.run(sql) }
+    }
+
     /// A record from a `SELECT *` row, values in the collection's field order.
     static func record(from row: SQLiteRow, in collection: Collection) -> Record {
         var values = JSONObject()

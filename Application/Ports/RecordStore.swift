@@ -17,4 +17,6 @@ public protocol RecordStore: Sendable {
     /// Returns false when no such record existed.
     @discardableResult
     func delete(id: String, from collection: Collection) throws -> Bool
+    /// Deletes every record of the collection.
+    func deleteAll(in collection: Collection) throws
 }

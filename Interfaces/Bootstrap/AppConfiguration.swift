@@ -10,14 +10,17 @@ public struct AppConfiguration: Sendable {
     public var migrationsDirectory: String
     /// The process environment, for the encryption key.
     public var environment: [String: String]
+    /// `--automigrate`: record every collection change as a `pb_migrations` file.
+    public var automigrate: Bool
 
     public init(dataDirectory: String = "./pb_data", encryptionEnv: String = "", dev: Bool = false,
-                migrationsDirectory: String = "", environment: [String: String] = [:]) {
+                migrationsDirectory: String = "", environment: [String: String] = [:], automigrate: Bool = true) {
         self.dataDirectory = dataDirectory
         self.encryptionEnv = encryptionEnv
         self.dev = dev
         self.migrationsDirectory = migrationsDirectory
         self.environment = environment
+        self.automigrate = automigrate
     }
 
     /// The encryption key, when `--encryptionEnv` names a variable that is set.

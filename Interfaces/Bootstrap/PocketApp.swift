@@ -3,12 +3,14 @@ public import PocketDomain
 internal import PocketSQLite
 internal import PocketCrypto
 internal import PocketFiles
+internal import Foundation
 
 /// The composition root: opens the data directory and wires every adapter into the use cases.
 /// It is the only place that picks concrete adapters (SQLite and local files today).
 public final class PocketApp: Sendable {
     public let configuration: AppConfiguration
-    public let collections: CollectionRegistry
+    public let registry: CollectionRegistry
+    public let collections: CollectionService
     public let settings: SettingsService
     public let auth: AuthService
     public let superusers: SuperuserService
@@ -26,7 +28,7 @@ public final class PocketApp: Sendable {
         let directory = try SQLiteDataDirectory(path: configuration.dataDirectory, clock: clock, random: random)
         do {
             let records = directory.records
-            let collections = try CollectionRegistry(store: directory.collections)
+            let registry = try CollectionRegistry(store: directory.collections)
             let settings = SettingsService(params: directory.params, cipher: AESGCMSecretCipher(),
                                            encryptionKey: configuration.encryptionKey,
                                            encryptionEnvName: configuration.encryptionEnv)
@@ -38,16 +40,23 @@ public final class PocketApp: Sendable {
                 : configuration.migrationsDirectory
             self.directory = directory
             self.records = records
-            self.collections = collections
+            self.registry = registry
             self.settings = settings
             self.isFresh = directory.didBootstrap
-            self.auth = AuthService(collections: collections, records: records, hasher: hasher, tokens: tokens,
+            let migrationFiles = LocalMigrationFileStore(directory: migrationsDirectory)
+            let automigrate = configuration.automigrate
+                ? Automigrate(files: migrationFiles, history: directory.migrations, clock: clock,
+                              report: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+                : nil
+            self.collections = CollectionService(registry: registry, store: directory.collections, records: records,
+                                                 automigrate: automigrate, clock: clock, random: random,
+                                                 rules: .syntax)
+            self.auth = AuthService(collections: registry, records: records, hasher: hasher, tokens: tokens,
                                     blocking: ThreadPoolBlockingRunner())
-            self.superusers = SuperuserService(collections: collections, records: records, hasher: hasher,
+            self.superusers = SuperuserService(collections: registry, records: records, hasher: hasher,
                                                random: random, clock: clock)
-            self.migrations = MigrationService(history: directory.migrations,
-                                               files: LocalMigrationFileStore(directory: migrationsDirectory),
-                                               collections: collections, clock: clock)
+            self.migrations = MigrationService(history: directory.migrations, files: migrationFiles,
+                                               collections: registry, clock: clock)
         } catch {
             directory.close()
             throw error
@@ -56,7 +65,7 @@ public final class PocketApp: Sendable {
 
     /// The number of superusers (0 on a fresh directory).
     public func superuserCount() throws -> Int {
-        try records.countRecords(in: collections.requireSuperusers())
+        try records.countRecords(in: registry.requireSuperusers())
     }
 
     /// Closes the databases.

@@ -39,7 +39,7 @@ struct GlobalOptions: ParsableArguments {
     /// The application configuration these flags describe.
     func configuration(environment: [String: String]) -> AppConfiguration {
         AppConfiguration(dataDirectory: dir, encryptionEnv: encryptionEnv, dev: dev,
-                         migrationsDirectory: migrationsDir, environment: environment)
+                         migrationsDirectory: migrationsDir, environment: environment, automigrate: automigrate)
     }
 
     /// The names of the boolean flags, for `--flag=true|false` (cobra accepts that form).

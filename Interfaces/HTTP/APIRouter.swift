@@ -6,10 +6,12 @@ internal import PocketDomain
 public struct APIServices: Sendable {
     public let auth: AuthService
     public let settings: SettingsService
+    public let collections: CollectionService
 
-    public init(auth: AuthService, settings: SettingsService) {
+    public init(auth: AuthService, settings: SettingsService, collections: CollectionService) {
         self.auth = auth
         self.settings = settings
+        self.collections = collections
     }
 }
 
@@ -50,6 +52,7 @@ public enum APIRouter {
         }).register(on: router)
         AuthRoutes(auth: services.auth, bodyLimit: options.bodyLimit).register(on: router)
         SettingsRoutes(settings: services.settings, bodyLimit: options.bodyLimit).register(on: router)
+        CollectionRoutes(collections: services.collections, bodyLimit: options.bodyLimit).register(on: router)
         return router
     }
 }

@@ -37,6 +37,9 @@ public struct UnimplementedRecordStore: RecordStore {
     public func delete(id: String, from collection: Collection) throws -> Bool {
         throw unimplemented("RecordStore", #function, sourceLocation: location)
     }
+    public func deleteAll(in collection: Collection) throws {
+        throw unimplemented("RecordStore", #function, sourceLocation: location)
+    }
 }
 
 /// A `PasswordHasher` that must not be used: `hash` records an issue and throws, `verify` records

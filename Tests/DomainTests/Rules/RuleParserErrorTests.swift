@@ -53,6 +53,7 @@ struct RuleParserErrorTests {
         ("n\r= 1", #"error 1:2 unexpected character '\r'"#),
         ("n = 1\r\n&& n = 2", #"error 1:6 unexpected character '\r'"#),
         ("\u{00A0}n = 1", #"error 1:1 unexpected character '\u00a0'"#),
+        // PocketBase 0.28.4 says '\ufffd' here (fexpr steps back one byte, not one character).
         ("tîtle = 1", "error 1:2 unexpected character 'î'"),
         ("n = 1 ,", "error 1:7 unexpected character ','"),
         // Identifiers.
@@ -60,7 +61,7 @@ struct RuleParserErrorTests {
         ("title: = 1", #"error 1:1 invalid identifier "title:""#),
         ("@ = 1", #"error 1:1 invalid identifier "@""#),
         ("_ = 1", #"error 1:1 invalid identifier "_""#),
-        ("# = 1", #"error 1:1 invalid identifier "#""#),
+        ("# = 1", ##"error 1:1 invalid identifier "#""##),
         ("tit@le = 1", #"error 1:4 expected a sign operator, got "@le" (identifier)"#),
         ("1title = 1", #"error 1:2 expected a sign operator, got "title" (identifier)"#),
         // Groups.
@@ -70,7 +71,7 @@ struct RuleParserErrorTests {
         ("(n = 'a')')", #"error 1:10 invalid quoted text "')""#),
         // PocketBase 0.28.4: a group ends at a `)` inside a comment.
         ("(n = 1 // )\n)", "error 2:1 unexpected character ')'"),
-        ("(n = 1 // don't\n && b = 'x)')", #"error 2:10 invalid quoted text "'x""#),
+        ("(n = 1 // don't\n && b = 'x)')", #"error 2:9 invalid quoted text "'x""#),
         // Functions.
         ("geoDistance(,a, b, 1, 2) < 5", #"error 1:13 unexpected comma in function "geoDistance""#),
         ("geoDistance(a, b, 1, 2,,) < 5", #"error 1:24 unexpected comma in function "geoDistance""#),
@@ -78,7 +79,8 @@ struct RuleParserErrorTests {
         ("geoDistance (a, b, 1, 2) < 5", "error 1:15 unexpected character ','"),
         ("geoDistance(a, b, 1, 2", #"error 1:23 invalid or incomplete function "geoDistance" (expected ')')"#),
         ("geoDistance(a, b, 1, (2)) < 5", #"error 1:22 unsupported argument character '(' in function "geoDistance""#),
-        ("f(a = 1) = 1", #"error 1:5 unsupported argument character '=' in function "f""#),
+        ("f(a = 1) = 1", #"error 1:5 expected comma after the last argument in function "f""#),
+        ("f(=) = 1", #"error 1:3 unsupported argument character '=' in function "f""#),
         ("a.(1) = 1", #"error 1:1 invalid function name "a.""#),
         ("f(1.) = 1", #"error 1:3 invalid number argument "1." in function "f": invalid number "1.""#),
         ("f(a.) = 1", #"error 1:3 invalid identifier argument "a." in function "f": invalid identifier "a.""#),

@@ -99,7 +99,7 @@ struct RuleParserTests {
 
     @Test("ranges point at the source")
     func ranges() throws {
-        let expr = try RuleParser.parse("a = 1 &&\n  (é = 'x')")
+        let expr = try RuleParser.parse("a = 1 &&\n  ('é' = x)")
         guard case .and(let items, let range) = expr else {
             Issue.record("expected an and chain")
             return
@@ -112,9 +112,10 @@ struct RuleParserTests {
             return
         }
         #expect(groupRange.description == "2:3-2:12")
-        #expect(left.range.description == "2:4-2:5")
-        #expect(right.range.start.offset == 17)
-        #expect(right.range.description == "2:8-2:11")
+        #expect(left.range.description == "2:4-2:7")
+        #expect(left.range.end.offset == 16)
+        #expect(right.range.start.offset == 19)
+        #expect(right.range.description == "2:10-2:11")
     }
 
     @Test("number values follow Go's ParseFloat", arguments: [

@@ -1,0 +1,147 @@
+public import PocketDomain
+
+/// The Collections API's use cases: view, create, update, delete, import and scaffolds, each a
+/// validated schema change applied in one transaction and recorded by automigrate.
+public struct CollectionService: Sendable {
+    let registry: CollectionRegistry
+    let store: any CollectionStore
+    let records: any RecordStore
+    let automigrate: Automigrate?
+    let clock: any Clock
+    let random: any RandomStringGenerator
+    let rules: RuleChecker
+
+    public init(registry: CollectionRegistry, store: any CollectionStore, records: any RecordStore,
+                automigrate: Automigrate?, clock: any Clock, random: any RandomStringGenerator, rules: RuleChecker) {
+        self.registry = registry
+        self.store = store
+        self.records = records
+        self.automigrate = automigrate
+        self.clock = clock
+        self.random = random
+        self.rules = rules
+    }
+
+    /// PocketBase's 404 for an unknown collection on these routes.
+    static let notFound = ApplicationError.notFound("The requested resource wasn't found.")
+
+    /// A collection by id or name (case-insensitive).
+    public func view(_ idOrName: String) throws -> Collection {
+        guard let collection = registry.find(idOrName) else { throw Self.notFound }
+        return collection
+    }
+
+    /// `POST /api/collections`.
+    public func create(_ body: JSONObject) throws -> Collection {
+        let (collection, rawType) = try load(body, existing: nil)
+        try validate(collection, old: nil, rawType: rawType, failure: "Failed to create collection.")
+        try save([.create(collection)], failure: "Failed to create collection.")
+        automigrate?.created(collection)
+        return registry.find(collection.id) ?? collection
+    }
+
+    /// `PATCH /api/collections/{collection}`.
+    public func update(_ idOrName: String, _ body: JSONObject) throws -> Collection {
+        let old = try view(idOrName)
+        let (collection, rawType) = try load(body, existing: old)
+        try validate(collection, old: old, rawType: rawType, failure: "Failed to update collection.")
+        try save([.update(old: old, new: collection)], failure: "Failed to update collection.")
+        automigrate?.updated(from: old, to: collection)
+        return registry.find(collection.id) ?? collection
+    }
+
+    /// `DELETE /api/collections/{collection}`: refused for system collections and for collections
+    /// other collections still point at.
+    public func delete(_ idOrName: String) throws {
+        let collection = try view(idOrName)
+        var message = "Failed to delete collection"
+        let references = referencingCollections(of: collection)
+        if collection.system {
+            throw ApplicationError.badRequest(message + ".")
+        }
+        if !references.isEmpty {
+            message += " probably due to existing reference in " + references.map(\.name).joined(separator: ", ")
+            throw ApplicationError.badRequest(message + ".")
+        }
+        try save([.delete(collection)], failure: message + ".")
+        automigrate?.deleted(collection)
+    }
+
+    /// `GET /api/collections/meta/scaffolds`: a blank collection of each kind, without an id.
+    public func scaffolds() -> JSONObject {
+        var out = JSONObject()
+        for kind in [CollectionKind.auth, .base, .view] {
+            guard let scaffold = try? CollectionInput.build(
+                from: JSONObject([("type", .string(kind.rawValue)), ("name", "")]), existing: nil,
+                now: clock.now(), secrets: { "" })
+            else { continue }
+            var json = scaffold.exportJSON(includeTimestamps: true)
+            json["id"] = ""
+            out[kind.rawValue] = .object(json)
+        }
+        return out
+    }
+
+    /// Other collections whose relation fields point at `collection` (self-references don't count).
+    func referencingCollections(of collection: Collection) -> [Collection] {
+        registry.all.filter { other in
+            other.id != collection.id && other.fields.contains { field in
+                if case .relation(let relation) = field { return relation.collectionID == collection.id }
+                return false
+            }
+        }
+    }
+
+    func load(_ body: JSONObject, existing: Collection?) throws -> (Collection, String?) {
+        do {
+            let collection = try CollectionInput.build(
+                from: body, existing: existing, now: clock.now(), secrets: { random.secret() },
+                takenIDs: Set(registry.all.map(\.id)))
+            return (collection, nil)
+        } catch .invalidFormat {
+            throw ApplicationError.badRequest("Failed to load the submitted data due to invalid formatting.")
+        } catch .unknownType(let rawType, let collection) {
+            return (collection, rawType)
+        }
+    }
+
+    func validate(_ collection: Collection, old: Collection?, rawType: String?, failure: String) throws {
+        let others = registry.all
+        let errors = CollectionValidator.validate(collection, old: old, existing: others, rawType: rawType) { rule in
+            rules.problem(rule, collection, others)
+        }
+        guard errors.isEmpty else { throw ApplicationError.badRequest(failure, errors) }
+    }
+
+    func save(_ changes: [SchemaChange], failure: String) throws {
+        do {
+            try store.apply(changes)
+        } catch StoreError.invalidIndex(_, let position, let name, let message) {
+            var indexErrors = FieldErrors()
+            indexErrors.add(String(position), ValidationError(
+                code: "validation_invalid_index_expression",
+                message: "Failed to create index \(name) - \(message)."))
+            throw ApplicationError.badRequest(failure, FieldErrors("indexes", ValidationError(
+                code: "validation_invalid", message: "", nested: indexErrors)))
+        } catch StoreError.invalidViewQuery {
+            throw ApplicationError.badRequest(failure, FieldErrors("viewQuery", ValidationError(
+                code: "validation_invalid_view_query", message: "Invalid query - the view query must be a valid SELECT statement.")))
+        }
+        try registry.reload()
+    }
+}
+
+/// Checks one API rule of a collection being saved (syntax and identifiers); supplied by the
+/// rules engine.
+public struct RuleChecker: Sendable {
+    private let check: @Sendable (String, Collection, [Collection]) -> ValidationError?
+
+    public init(_ check: @escaping @Sendable (String, Collection, [Collection]) -> ValidationError?) {
+        self.check = check
+    }
+
+    /// The rule's problem, or nil when it is valid.
+    public func problem(_ rule: String, _ collection: Collection, _ all: [Collection]) -> ValidationError? {
+        check(rule, collection, all)
+    }
+}
