@@ -1,20 +1,30 @@
 public import PocketDomain
 
-/// Sign-in with a password, token refresh, the auth-methods listing and resolving a request's token.
+/// Sign-in with a password or a one-time password (with multi-factor auth), token refresh, the
+/// auth-methods listing and resolving a request's token.
 public struct AuthService: Sendable {
-    private let collections: CollectionRegistry
-    private let records: any RecordStore
-    private let hasher: any PasswordHasher
-    private let tokens: AuthTokens
-    private let blocking: any BlockingRunner
+    let collections: CollectionRegistry
+    let records: any RecordStore
+    let hasher: any PasswordHasher
+    let tokens: AuthTokens
+    let blocking: any BlockingRunner
+    let clock: any Clock
+    let random: any RandomStringGenerator
+    /// OTP attempts per auth record and client address.
+    let otpAttempts: AttemptLimiter
 
     public init(collections: CollectionRegistry, records: any RecordStore, hasher: any PasswordHasher,
-                tokens: AuthTokens, blocking: any BlockingRunner) {
+                tokens: AuthTokens, blocking: any BlockingRunner, clock: any Clock,
+                random: any RandomStringGenerator) {
         self.collections = collections
         self.records = records
         self.hasher = hasher
         self.tokens = tokens
         self.blocking = blocking
+        self.clock = clock
+        self.random = random
+        // PocketBase 0.28.4: 5 OTP attempts per record and client IP within 180 seconds.
+        self.otpAttempts = AttemptLimiter(maxAttempts: 5, window: 180, clock: clock)
     }
 
     /// The auth collection named by a route, or PocketBase's 404s.
@@ -38,9 +48,12 @@ public struct AuthService: Sendable {
     }
 
     /// `POST /api/collections/{collection}/auth-with-password`.
-    public func authWithPassword(collection idOrName: String, _ login: PasswordLogin) async throws -> AuthResult {
+    ///
+    /// Throws `MFARequired` when MFA applies and `mfa` names no session yet.
+    public func authWithPassword(collection idOrName: String, _ login: PasswordLogin,
+                                 mfa: MFASessionID = .none) async throws -> AuthResult {
         let collection = try requireAuthCollection(idOrName)
-        let options = collection.auth ?? AuthOptions()
+        let options = Self.options(of: collection)
         guard options.passwordAuth.enabled else {
             throw ApplicationError.forbidden("The collection is not configured to allow password authentication.")
         }
@@ -56,7 +69,7 @@ public struct AuthService: Sendable {
             hasher.verify(password, against: hash.isEmpty ? Self.decoyHash : hash) && !hash.isEmpty
         }
         guard let record, matches else { throw ApplicationError.badRequest("Failed to authenticate.") }
-        return try authResponse(record: record, collection: collection)
+        return try signIn(record: record, collection: collection, method: .password, mfa: mfa)
     }
 
     /// `POST /api/collections/{collection}/auth-refresh`: a new token for the caller.
@@ -71,14 +84,15 @@ public struct AuthService: Sendable {
             throw ApplicationError.forbidden(
                 "The request requires auth record from \(auth.collection.name) collection.")
         }
-        return try authResponse(record: auth.record, collection: collection)
+        // Refreshing is no sign-in: no MFA.
+        return try signIn(record: auth.record, collection: collection, method: nil, mfa: .none)
     }
 
     /// `GET /api/collections/{collection}/auth-methods`, in PocketBase 0.28.4's shape (with the
     /// legacy keys older SDKs read).
     public func authMethods(collection idOrName: String) throws -> JSONObject {
         let collection = try requireAuthCollection(idOrName)
-        let options = collection.auth ?? AuthOptions()
+        let options = Self.options(of: collection)
         let identityFields = options.passwordAuth.identityFields
         let oauthProviders: JSONValue = .array([])
         return JSONObject([
@@ -117,17 +131,15 @@ public struct AuthService: Sendable {
         return nil
     }
 
-    private func authResponse(record: Record, collection: Collection) throws -> AuthResult {
-        let options = collection.auth ?? AuthOptions()
-        guard let rule = options.authRule else {
-            throw ApplicationError.forbidden("The request doesn't satisfy the collection requirements to authenticate.")
-        }
-        // TODO(#5): evaluate non-empty auth rules with the rules engine; until then they refuse sign-in.
-        guard rule.isEmpty else {
-            throw ApplicationError.forbidden("The request doesn't satisfy the collection requirements to authenticate.")
-        }
-        return AuthResult(record: record, collection: collection,
-                          token: tokens.authToken(for: record, in: collection))
+    /// The collection's auth options as sign-in applies them.
+    ///
+    /// PocketBase 0.28.4 forces MFA on `_superusers` whenever OTP is on (a superuser never signs in
+    /// with an OTP alone); it does so when the collection is saved, and this repeats it for rows
+    /// saved otherwise.
+    static func options(of collection: Collection) -> AuthOptions {
+        var options = collection.auth ?? AuthOptions()
+        if collection.name == SystemCollections.superusers, options.otp.enabled { options.mfa.enabled = true }
+        return options
     }
 
     /// A valid bcrypt hash of a random value, checked when no account matches.

@@ -27,16 +27,9 @@ extension CollectionService {
         for item in items {
             let identifier = item["id"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? item["name"]?.stringValue ?? ""
             let existing = identifier.isEmpty ? nil : registry.find(identifier)
-            do {
-                let collection = try CollectionInput.buildImported(
-                    from: item, existing: existing, deleteMissing: deleteMissing, now: clock.now(),
-                    secrets: { random.secret() }, takenIDs: Set(stored.map(\.id)))
-                imported.append((collection, nil, existing))
-            } catch .invalidFormat {
-                throw ApplicationError.loadFailed
-            } catch .unknownType(let rawType, let collection) {
-                imported.append((collection, rawType, existing))
-            }
+            let (collection, rawType) = try loadImported(item, existing: existing, deleteMissing: deleteMissing,
+                                                         takenIDs: Set(stored.map(\.id)))
+            imported.append((collection, rawType, existing))
         }
         // Views last (they read the tables), then by age, as PocketBase 0.28.4 orders them.
         imported.sort { a, b in
@@ -79,6 +72,17 @@ extension CollectionService {
             case .delete(let collection): automigrate?.deleted(collection)
             }
         }
+    }
+
+    /// One imported item as a collection, with the raw type when it is unknown.
+    private func loadImported(_ item: JSONObject, existing: Collection?, deleteMissing: Bool,
+                              takenIDs: Set<String>) throws -> (Collection, String?) {
+        let loaded = try Self.mapInputError {
+            () throws(CollectionInputError) in
+            try CollectionInput.loadImported(from: item, existing: existing, deleteMissing: deleteMissing,
+                                             now: clock.now(), secrets: { random.secret() }, takenIDs: takenIDs)
+        }
+        return (loaded.collection, loaded.rawType)
     }
 
     static func importFailure(_ message: String) -> ApplicationError {

@@ -93,15 +93,24 @@ public struct CollectionService: Sendable {
     }
 
     func load(_ body: JSONObject, existing: Collection?) throws -> (Collection, String?) {
+        let loaded = try Self.mapInputError { () throws(CollectionInputError) in
+            try CollectionInput.load(from: body, existing: existing, now: clock.now(), secrets: { random.secret() },
+                                     takenIDs: Set(registry.all.map(\.id)))
+        }
+        return (loaded.collection, loaded.rawType)
+    }
+
+    /// Runs a collection loader, turning its formatting errors into PocketBase's 400s.
+    static func mapInputError(_ body: () throws(CollectionInputError) -> LoadedCollection) throws -> LoadedCollection {
         do {
-            let collection = try CollectionInput.build(
-                from: body, existing: existing, now: clock.now(), secrets: { random.secret() },
-                takenIDs: Set(registry.all.map(\.id)))
-            return (collection, nil)
-        } catch .invalidFormat {
-            throw ApplicationError.badRequest("Failed to load the submitted data due to invalid formatting.")
-        } catch .unknownType(let rawType, let collection) {
-            return (collection, rawType)
+            return try body()
+        } catch {
+            switch error {
+            case .invalidTypeData:
+                throw ApplicationError.badRequest("Failed to load the collection type data due to invalid formatting.")
+            default:
+                throw ApplicationError.badRequest("Failed to load the submitted data due to invalid formatting.")
+            }
         }
     }
 

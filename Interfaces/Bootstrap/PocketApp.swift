@@ -52,7 +52,7 @@ public final class PocketApp: Sendable {
                                                  automigrate: automigrate, clock: clock, random: random,
                                                  rules: .syntax)
             self.auth = AuthService(collections: registry, records: records, hasher: hasher, tokens: tokens,
-                                    blocking: ThreadPoolBlockingRunner())
+                                    blocking: ThreadPoolBlockingRunner(), clock: clock, random: random)
             self.superusers = SuperuserService(collections: registry, records: records, hasher: hasher,
                                                random: random, clock: clock)
             self.migrations = MigrationService(history: directory.migrations, files: migrationFiles,

@@ -13,11 +13,12 @@ struct AuthHarness {
     let hasher = PlainPasswordHasher()
     let blocking = InlineBlockingRunner()
     let signer = FakeTokenSigner()
+    let random = SequentialRandom(seed: 7)
 
     var tokens: AuthTokens { AuthTokens(signer: signer, clock: clock) }
     var service: AuthService {
         AuthService(collections: collections, records: directory.records, hasher: hasher, tokens: tokens,
-                    blocking: blocking)
+                    blocking: blocking, clock: clock, random: random)
     }
     var users: Collection { get throws { try collections.named("users") } }
     var superusers: Collection { get throws { try collections.named("_superusers") } }
@@ -71,7 +72,8 @@ struct AuthServiceTests {
             let service = AuthService(collections: try registry(of: directory), records: UnimplementedRecordStore(),
                                       hasher: UnimplementedPasswordHasher(),
                                       tokens: AuthTokens(signer: UnimplementedTokenSigner(), clock: FixedClock()),
-                                      blocking: UnimplementedBlockingRunner())
+                                      blocking: UnimplementedBlockingRunner(), clock: FixedClock(),
+                                      random: SequentialRandom())
             #expect(throws: ApplicationError.notFound("Missing or invalid collection context.")) {
                 try service.requireAuthCollection("missing")
             }
@@ -390,7 +392,7 @@ struct AuthServiceTests {
                                               adjusting: configureUsers.map { [SystemCollections.users: $0] } ?? [:]),
                     records: UnimplementedRecordStore(), hasher: UnimplementedPasswordHasher(),
                     tokens: AuthTokens(signer: UnimplementedTokenSigner(), clock: FixedClock()),
-                    blocking: UnimplementedBlockingRunner())
+                    blocking: UnimplementedBlockingRunner(), clock: FixedClock(), random: SequentialRandom())
     }
 
     @Test("auth-methods of a default collection match PocketBase byte for byte")

@@ -21,7 +21,12 @@ public enum CollectionInput {
             var type = ""
             var name = ""
             for (key, value) in GoJSON.members(body, keys: ["type", "name"]) {
-                let text = try GoJSON.string(value, key) ?? ""
+                let text: String
+                switch value {
+                case .null: continue
+                case .string(let s): text = s
+                default: throw .invalidTypeData(detail: "\(key): expected string")
+                }
                 if key == "type" { type = text } else { name = text }
             }
             draft = Draft.scaffold(type: type, name: name, secrets: secrets)
@@ -37,7 +42,13 @@ public enum CollectionInput {
                                      secrets: () -> String, takenIDs: Set<String> = []) throws(CollectionInputError)
         -> Collection {
         guard let existing else {
-            return try build(from: body, existing: nil, now: now, secrets: secrets, takenIDs: takenIDs)
+            do {
+                return try build(from: body, existing: nil, now: now, secrets: secrets, takenIDs: takenIDs)
+            } catch {
+                // An import item is read in one pass: every formatting problem reads the same.
+                if case .invalidTypeData(let detail) = error { throw .invalidFormat(detail: detail) }
+                throw error
+            }
         }
         var body = body
         if deleteMissing, body["fields"] == nil || body["fields"] == .null { body["fields"] = .array([]) }
@@ -51,6 +62,43 @@ public enum CollectionInput {
             FieldInput.add(old, to: &draft.fields)
         }
         return try draft.finish(isNew: false, now: now, takenIDs: takenIDs)
+    }
+}
+
+/// A loaded collection and, when the body named an unknown type, that type (pass it to
+/// `CollectionValidator.validate(_:old:existing:rawType:ruleProblem:)`).
+public struct LoadedCollection: Sendable, Equatable {
+    public var collection: Collection
+    public var rawType: String?
+}
+
+extension CollectionInput {
+    /// `build`, with an unknown type returned instead of thrown (only formatting problems throw).
+    public static func load(from body: JSONObject, existing: Collection?, now: DateTime, secrets: () -> String,
+                            takenIDs: Set<String> = []) throws(CollectionInputError) -> LoadedCollection {
+        try loaded { () throws(CollectionInputError) in
+            try build(from: body, existing: existing, now: now, secrets: secrets, takenIDs: takenIDs)
+        }
+    }
+
+    /// `buildImported`, with an unknown type returned instead of thrown.
+    public static func loadImported(from body: JSONObject, existing: Collection?, deleteMissing: Bool, now: DateTime,
+                                    secrets: () -> String, takenIDs: Set<String> = []) throws(CollectionInputError)
+        -> LoadedCollection {
+        try loaded { () throws(CollectionInputError) in
+            try buildImported(from: body, existing: existing, deleteMissing: deleteMissing, now: now, secrets: secrets,
+                              takenIDs: takenIDs)
+        }
+    }
+
+    private static func loaded(_ make: () throws(CollectionInputError) -> Collection) throws(CollectionInputError)
+        -> LoadedCollection {
+        do {
+            return LoadedCollection(collection: try make(), rawType: nil)
+        } catch {
+            guard case .unknownType(let rawType, let collection) = error else { throw error }
+            return LoadedCollection(collection: collection, rawType: rawType)
+        }
     }
 }
 

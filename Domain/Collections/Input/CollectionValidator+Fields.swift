@@ -171,9 +171,16 @@ extension CollectionValidator.Context {
         }
         if f.primaryKey, f.base.hidden { errors.add("hidden", Rules.empty) }
         if f.primaryKey, !f.required { errors.add("required", Rules.required) }
-        // TODO(#4): PocketBase also generates 10 sample values from autogeneratePattern and rejects
-        // the pattern when one breaks min/max/pattern (validation_invalid_autogenerate_pattern_value).
-        if let e = Rules.regexProblem(f.autogeneratePattern) { errors.add("autogeneratePattern", e) }
+        if let e = Rules.regexProblem(f.autogeneratePattern) {
+            errors.add("autogeneratePattern", e)
+        } else if !f.autogeneratePattern.isEmpty, let bad = AutogeneratePattern.samples(f.autogeneratePattern)?.first(where: {
+            !AutogeneratePattern.fits($0, field: f)
+        }) {
+            // TODO(#4): patterns with groups or alternation are not sampled.
+            errors.add("autogeneratePattern", ValidationError(
+                code: "validation_invalid_autogenerate_pattern_value",
+                message: "The provided autogenerate pattern could produce invalid field values, ex.: \"\(bad)\"."))
+        }
     }
 
     private func domainErrors(except: [String]?, only: [String]?, into errors: inout FieldErrors) {

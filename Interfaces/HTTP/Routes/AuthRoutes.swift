@@ -2,7 +2,7 @@ public import Hummingbird
 public import PocketApplication
 internal import PocketDomain
 
-/// The password sign-in endpoints of every auth collection.
+/// The sign-in endpoints of every auth collection: password, one-time password, refresh.
 public struct AuthRoutes: Sendable {
     private let auth: AuthService
     private let bodyLimit: Int
@@ -25,11 +25,38 @@ public struct AuthRoutes: Sendable {
             let login = try PasswordLogin(
                 identity: body.stringMember("identity"), password: body.stringMember("password"),
                 identityField: body.stringMember("identityField"))
-            return Self.response(try await auth.authWithPassword(collection: collection, login))
+            return try await Self.respond {
+                try await auth.authWithPassword(collection: collection, login, mfa: Self.mfaSession(request, body))
+            }
+        }
+        group.post("auth-with-otp") { request, context in
+            let collection = try context.collectionParameter()
+            // PocketBase 0.28.4 refuses a collection without OTP before reading the body.
+            _ = try auth.requireOTPCollection(collection)
+            let body = try await RequestBody.object(from: request, limit: bodyLimit)
+            let login = try OTPLogin(otpID: body.stringMember("otpId"), password: body.stringMember("password"))
+            return try await Self.respond {
+                try await auth.authWithOTP(collection: collection, login, mfa: Self.mfaSession(request, body),
+                                           client: context.remoteIP)
+            }
         }
         group.post("auth-refresh") { _, context in
             Self.response(try auth.authRefresh(collection: try context.collectionParameter(), auth: context.auth))
         }
+    }
+
+    /// The sign-in's response, or PocketBase 0.28.4's 401 `{"mfaId": …}` when a second factor is needed.
+    static func respond(_ signIn: () async throws -> AuthResult) async throws -> Response {
+        do {
+            return response(try await signIn())
+        } catch let required as MFARequired {
+            return JSONResponse.make(JSONObject([("mfaId", .string(required.mfaID))]), status: .unauthorized)
+        }
+    }
+
+    /// The `mfaId` of a sign-in: the query's first, then the body's.
+    static func mfaSession(_ request: Request, _ body: JSONObject) -> MFASessionID {
+        MFASessionID(query: request.uri.queryParameters.get("mfaId"), body: body["mfaId"])
     }
 
     /// `{record, token}` with the record as its owner sees it.

@@ -74,7 +74,6 @@ struct CollectionInputTests {
     @Test("invalid formatting", arguments: [
         ["name": "x", "fields": [["name": "a", "type": "nope"]]],
         ["name": "x", "fields": [["name": "a"]]],
-        ["name": 123],
         ["name": "x", "fields": "title"],
         ["name": "x", "fields": [["name": "a", "type": "text", "max": 1.5]]],
         ["name": "x", "fields": [["name": "a", "type": "text", "required": "yes"]]],
@@ -90,6 +89,20 @@ struct CollectionInputTests {
         } throws: { error in
             if case .invalidFormat = error as? CollectionInputError { true } else { false }
         }
+    }
+
+    @Test("a non-string name or type on create is a type-data format error")
+    func invalidTypeData() {
+        #expect(throws: CollectionInputError.invalidTypeData(detail: "name: expected string")) {
+            _ = try F.build(["name": 123])
+        }
+    }
+
+    @Test("two fields with the same explicit id: the later replaces the earlier in place")
+    func sameIDReplaces() throws {
+        let c = try F.build(["name": "x3", "fields": [["id": "f1", "name": "a", "type": "text"],
+                                                      ["id": "f1", "name": "b", "type": "bool"]]])
+        #expect(F.names(c) == ["id", "b"])
     }
 
     @Test("an unknown collection type is kept for validation, without default fields")

@@ -43,17 +43,15 @@ enum CollectionFixtures {
 
     /// The built collection, or the partial one (and its type) for an unknown type.
     static func load(_ body: JSONValue, old: Collection?, existing: [Collection]) -> (Collection, String?) {
-        let result = Result { () throws(CollectionInputError) -> Collection in
-            try CollectionInput.build(from: object(body), existing: old, now: now, secrets: secrets(),
-                                      takenIDs: Set(existing.map(\.id)))
-        }
-        switch result {
-        case .success(var c):
+        do {
+            let loaded = try CollectionInput.load(from: object(body), existing: old, now: now, secrets: secrets(),
+                                                  takenIDs: Set(existing.map(\.id)))
+            var c = loaded.collection
             // The adapter infers a view's fields from its query before validation; stand in for it.
-            if c.kind == .view, !(c.viewQuery ?? "").isEmpty { c.fields = [SystemCollections.idField()] }
-            return (c, nil)
-        case .failure(.unknownType(let type, let partial)): return (partial, type)
-        case .failure(let other): fatalError("unexpected \(other)")
+            if loaded.rawType == nil, c.kind == .view, !(c.viewQuery ?? "").isEmpty { c.fields = [SystemCollections.idField()] }
+            return (c, loaded.rawType)
+        } catch {
+            fatalError("unexpected \(error)")
         }
     }
 

@@ -61,6 +61,19 @@ struct CollectionValidatorTests {
         #expect(errors["name"]?.message == "Collection name must be unique (case insensitive).")
     }
 
+    @Test("unknown type without fields keeps the base scaffold's id field: only the type error")
+    func unknownTypeWithoutFields() throws {
+        #expect(try F.errorCodes(["name": "x1", "type": "nope"]) == ["type": "validation_in_invalid"])
+    }
+
+    @Test("regex messages follow Go's wording")
+    func regexMessages() {
+        #expect(Rules.regexProblem("[")?.message == "Error parsing regexp: missing closing ]: `[`.")
+        #expect(Rules.regexProblem("(?=x)")?.message == "Error parsing regexp: invalid or unsupported Perl syntax: `(?=`.")
+        #expect(Rules.regexProblem(#"a\1"#)?.message == "Error parsing regexp: invalid escape sequence: `\\1`.")
+        #expect(Rules.regexProblem("^[a-z0-9]+$") == nil)
+    }
+
     @Test("unknown type: type and fields errors")
     func unknownType() throws {
         #expect(try F.errorCodes(Self.body("x", type: "nope")) == ["type": "validation_in_invalid",
@@ -126,6 +139,11 @@ struct CollectionValidatorTests {
         (["name": "f", "type": "file", "thumbs": ["0x0", "abc", "100x50t"]],
          ["thumbs": ["0": "validation_not_in_invalid", "1": "validation_match_invalid"]]),
         (["name": "j", "type": "json", "maxSize": -5], ["maxSize": "validation_min_greater_equal_than_required"]),
+        (["name": "t", "type": "text", "autogeneratePattern": "[a-z]{5}", "max": 3],
+         ["autogeneratePattern": "validation_invalid_autogenerate_pattern_value"]),
+        (["name": "t", "type": "text", "autogeneratePattern": "a\\1"], ["autogeneratePattern": "validation_invalid_regex"]),
+        (["name": "t", "type": "text", "autogeneratePattern": "[0-9]{4}", "pattern": "^[a-z]+$"],
+         ["autogeneratePattern": "validation_invalid_autogenerate_pattern_value"]),
     ] as [(JSONValue, JSONValue)])
     func invalidFieldOptions(field: JSONValue, codes: JSONValue) throws {
         #expect(try F.errorCodes(Self.body("fo", fields: [field])) == ["fields": ["1": codes]])
