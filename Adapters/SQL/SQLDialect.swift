@@ -19,6 +19,32 @@ public protocol SQLDialect: Sendable {
     func singleToMultipleExpression(_ column: String) -> String
     /// An expression keeping the last item of a JSON array column as text (`''` when empty).
     func multipleToSingleExpression(_ column: String) -> String
+
+    // Rules and filters (RuleSQLCompiler, RecordSelectBuilder).
+
+    /// A comparison in which NULL equals NULL (`a IS b`, or `a IS NOT b` when `equal` is false).
+    func nullSafeComparison(_ left: String, _ right: String, equal: Bool) -> String
+    /// `value LIKE pattern` with `\` escaping `%` and `_`, case-insensitive for ASCII only.
+    func like(_ value: String, _ pattern: String, negated: Bool) -> String
+    /// The SQL value at a JSON path of a column (the whole value for an empty path); a column that
+    /// does not hold valid JSON is read as a JSON string.
+    func jsonExtract(_ column: String, path: [BoundJSONPathItem]) -> String
+    /// The number of items of a multi-valued column: a JSON array's length, 0 for `''` or NULL and
+    /// 1 for any other single value.
+    func jsonArrayLength(_ column: String) -> String
+    /// A table source yielding one row per item of a multi-valued column (a single value is one
+    /// item), the item in the column ``jsonArrayItemValue(_:)`` names.
+    func jsonArrayItems(ofColumn column: String) -> String
+    /// A table source yielding one row per item of a JSON array given as a bind parameter.
+    func jsonArrayItems(ofParameter parameter: String) -> String
+    /// The item of a row of ``jsonArrayItems(ofColumn:)`` joined as `alias`.
+    func jsonArrayItemValue(_ alias: String) -> String
+    /// An order term (`expression ASC`); NULLs sort first ascending, last descending.
+    func orderTerm(_ expression: String, _ direction: SortDirection) -> String
+    /// The term ordering rows randomly.
+    var randomOrder: String { get }
+    /// The insertion-order row id of a quoted table alias.
+    func rowID(of alias: String) -> String
 }
 
 extension SQLDialect {

@@ -1,3 +1,5 @@
+public import PocketDomain
+
 /// SQLite's dialect as PocketBase 0.28.4 speaks it: backquoted names, `?` placeholders.
 public struct SQLiteDialect: SQLDialect {
     /// Creates the dialect (it has no settings).
@@ -42,5 +44,62 @@ public struct SQLiteDialect: SQLDialect {
     public func multipleToSingleExpression(_ column: String) -> String {
         "CASE WHEN json_valid(\(column)) AND json_type(\(column)) = 'array' AND json_array_length(\(column)) > 0 "
             + "THEN json_extract(\(column), '$[#-1]') WHEN json_valid(\(column)) THEN '' ELSE \(column) END"
+    }
+
+    // PocketBase 0.28.4 compares with `IS`/`IS NOT` so NULL is equal to NULL.
+    public func nullSafeComparison(_ left: String, _ right: String, equal: Bool) -> String {
+        "\(left) \(equal ? "IS" : "IS NOT") \(right)"
+    }
+
+    public func like(_ value: String, _ pattern: String, negated: Bool) -> String {
+        "\(value) \(negated ? "NOT LIKE" : "LIKE") \(pattern) ESCAPE '\\'"
+    }
+
+    // PocketBase 0.28.4 (dbutils.JSONExtract): non-JSON text is wrapped as {"pb": value}.
+    public func jsonExtract(_ column: String, path: [BoundJSONPathItem]) -> String {
+        var suffix = ""
+        for item in path {
+            switch item {
+            case .key(let key): suffix += "." + key
+            case .index(let index): suffix += "[" + index + "]"
+            }
+        }
+        let escaped = suffix.replacingSingleQuotes()
+        return "(CASE WHEN json_valid(\(column)) THEN JSON_EXTRACT(\(column), '$\(escaped)') "
+            + "ELSE JSON_EXTRACT(json_object('pb', \(column)), '$.pb\(escaped)') END)"
+    }
+
+    public func jsonArrayLength(_ column: String) -> String {
+        "json_array_length(CASE WHEN iif(json_valid(\(column)), json_type(\(column))='array', FALSE) THEN \(column) "
+            + "ELSE (CASE WHEN \(column) = '' OR \(column) IS NULL THEN json_array() ELSE json_array(\(column)) END) END)"
+    }
+
+    public func jsonArrayItems(ofColumn column: String) -> String {
+        "json_each(CASE WHEN iif(json_valid(\(column)), json_type(\(column))='array', FALSE) THEN \(column) "
+            + "ELSE json_array(\(column)) END)"
+    }
+
+    public func jsonArrayItems(ofParameter parameter: String) -> String { "json_each(\(parameter))" }
+
+    public func jsonArrayItemValue(_ alias: String) -> String { "\(alias).`value`" }
+
+    public func orderTerm(_ expression: String, _ direction: SortDirection) -> String {
+        "\(expression) \(direction.rawValue)"
+    }
+
+    public var randomOrder: String { "RANDOM()" }
+
+    public func rowID(of alias: String) -> String { "\(alias).`_rowid_`" }
+}
+
+extension String {
+    /// The text with each `'` doubled, for use inside a single-quoted SQL literal.
+    func replacingSingleQuotes() -> String {
+        var out = ""
+        for character in self {
+            out.append(character)
+            if character == "'" { out.append("'") }
+        }
+        return out
     }
 }

@@ -9,7 +9,7 @@ public import PocketSQL
 public struct SQLiteRecordStore: RecordStore {
     /// The database holding the collection tables (`data.db`).
     public let database: SQLiteDatabase
-    private let statements: RecordStatements
+    let statements: RecordStatements
 
     /// A store over `database`, writing SQL in `dialect`.
     public init(database: SQLiteDatabase, dialect: any SQLDialect = SQLiteDialect()) {
@@ -43,6 +43,15 @@ public struct SQLiteRecordStore: RecordStore {
     /// Inserts the record's values for the collection's fields; an empty id is left to the
     /// column's default.
     public func insert(_ record: Record, into collection: Collection) throws {
+        try database.write { try insert(record, into: collection, on: $0) }
+    }
+
+    /// Writes every field value the record holds (except `id`) to the row `record.id`.
+    public func update(_ record: Record, in collection: Collection) throws {
+        try database.write { try update(record, in: collection, on: $0) }
+    }
+
+    func insert(_ record: Record, into collection: Collection, on connection: SQLiteConnection) throws {
         var columns: [String] = []
         var binds: [SQLiteValue] = []
         for field in collection.fields {
@@ -51,12 +60,10 @@ public struct SQLiteRecordStore: RecordStore {
             columns.append(field.name)
             binds.append(RecordColumnCodec.encode(value, for: field))
         }
-        let sql = statements.insert(table: collection.name, columns: columns)
-        try database.write { try $0.run(sql, binds) }
+        try connection.run(statements.insert(table: collection.name, columns: columns), binds)
     }
 
-    /// Writes every field value the record holds (except `id`) to the row `record.id`.
-    public func update(_ record: Record, in collection: Collection) throws {
+    func update(_ record: Record, in collection: Collection, on connection: SQLiteConnection) throws {
         var columns: [String] = []
         var binds: [SQLiteValue] = []
         for field in collection.fields where field.name != "id" {
@@ -65,8 +72,7 @@ public struct SQLiteRecordStore: RecordStore {
             binds.append(RecordColumnCodec.encode(value, for: field))
         }
         guard !columns.isEmpty else { return }
-        let sql = statements.update(table: collection.name, columns: columns)
-        try database.write { try $0.run(sql, binds + [.text(record.id)]) }
+        try connection.run(statements.update(table: collection.name, columns: columns), binds + [.text(record.id)])
     }
 
     /// Deletes the row with this id; false when there was none.

@@ -19,4 +19,12 @@ public protocol RecordStore: Sendable {
     func delete(id: String, from collection: Collection) throws -> Bool
     /// Deletes every record of the collection.
     func deleteAll(in collection: Collection) throws
+    /// Inserts (when `existing` is false) or updates the record, then — in the same transaction —
+    /// checks that the record matches `requiring` (its rules, with `id` set to the record's id);
+    /// when it does not, nothing is written and the answer is false.
+    func save(_ record: Record, in collection: Collection, isNew: Bool, requiring check: RecordQuery?) throws -> Bool
+    /// The records matching the query, in its order and page.
+    func records(matching query: RecordQuery) throws -> [Record]
+    /// How many records match the query's rules (paging and `id` ignored).
+    func count(matching query: RecordQuery) throws -> Int
 }

@@ -10,7 +10,7 @@ public final class SettingsService: Sendable {
     private let cipher: any SecretCipher
     private let encryptionKey: String?
     private let encryptionEnvName: String
-    private let state = Mutex(AppSettings.defaults)
+    private let state = Mutex((settings: AppSettings.defaults, revision: 0))
 
     /// `encryptionKey` is the 32-character value of the variable named by `--encryptionEnv`
     /// (`encryptionEnvName`), or nil.
@@ -22,7 +22,11 @@ public final class SettingsService: Sendable {
     }
 
     /// The settings in force.
-    public var current: AppSettings { state.withLock { $0 } }
+    public var current: AppSettings { state.withLock { $0.settings } }
+
+    /// Counts the changes of the settings in force (each load or save), so that state derived from
+    /// them (rate limit windows) knows when to start afresh.
+    public var revision: Int { state.withLock { $0.revision } }
 
     /// Reads the stored settings, or stores the defaults in a fresh data directory.
     ///
@@ -34,7 +38,7 @@ public final class SettingsService: Sendable {
             return
         }
         let settings = try decode(stored)
-        state.withLock { $0 = settings }
+        state.withLock { $0 = (settings, $0.revision + 1) }
     }
 
     /// Applies a client's partial update, validates and stores it; returns the new settings.
@@ -58,7 +62,7 @@ public final class SettingsService: Sendable {
         } else {
             try params.setParam(Self.paramID, .blob(plain))
         }
-        state.withLock { $0 = settings }
+        state.withLock { $0 = (settings, $0.revision + 1) }
     }
 
     private func decode(_ stored: ParamValue) throws -> AppSettings {

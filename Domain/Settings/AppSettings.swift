@@ -1,7 +1,7 @@
 /// The application settings PocketBase keeps in `_params` under the id `settings`.
 ///
 /// Kept as PocketBase's JSON object (sections `smtp`, `backups`, `s3`, `meta`, `rateLimits`,
-/// `trustedProxy`, `batch`, `logs`) so unknown future keys survive a round trip between servers.
+/// `trustedProxy`, `batch`, `logs`); `SettingsShape` says which keys and types a client may set.
 public struct AppSettings: Sendable, Equatable {
     public private(set) var json: JSONObject
 

@@ -3,6 +3,7 @@ public import PocketDomain
 internal import PocketSQLite
 internal import PocketCrypto
 internal import PocketFiles
+internal import PocketMail
 internal import Foundation
 
 /// The composition root: opens the data directory and wires every adapter into the use cases.
@@ -15,7 +16,14 @@ public final class PocketApp: Sendable {
     public let auth: AuthService
     public let superusers: SuperuserService
     public let migrations: MigrationService
-    public let records: any RecordStore
+    public let recordStore: any RecordStore
+    public let records: RecordService
+    /// Sends mail with the settings in force (SMTP, or sendmail when SMTP is off).
+    public let mailer: any Mailer
+    /// The settings checks: test email and test S3.
+    public let diagnostics: SettingsDiagnostics
+    /// The rate limits of the settings, shared by every route.
+    public let rateLimiter: RateLimiter
     /// True when this start created a fresh data directory.
     public let isFresh: Bool
     private let directory: SQLiteDataDirectory
@@ -39,7 +47,11 @@ public final class PocketApp: Sendable {
                 ? DataPaths.migrationsDirectory(forDataDir: configuration.dataDirectory)
                 : configuration.migrationsDirectory
             self.directory = directory
-            self.records = records
+            self.recordStore = records
+            self.records = RecordService(registry: registry, records: records,
+                                         files: LocalFileStorage(root: configuration.dataDirectory + "/storage"),
+                                         clock: clock, hasher: hasher, random: random,
+                                         blocking: ThreadPoolBlockingRunner())
             self.registry = registry
             self.settings = settings
             self.isFresh = directory.didBootstrap
@@ -55,6 +67,13 @@ public final class PocketApp: Sendable {
                                     blocking: ThreadPoolBlockingRunner(), clock: clock, random: random)
             self.superusers = SuperuserService(collections: registry, records: records, hasher: hasher,
                                                random: random, clock: clock)
+            let mailer = SettingsMailer(settings: { settings.current })
+            self.mailer = mailer
+            self.diagnostics = SettingsDiagnostics(
+                settings: settings, collections: registry, mailer: mailer,
+                openS3: { try S3FileStorage(settings: $0) }, blocking: ThreadPoolBlockingRunner(),
+                signer: HS256TokenSigner(), clock: clock, random: random)
+            self.rateLimiter = RateLimiter(settings: settings, clock: clock)
             self.migrations = MigrationService(history: directory.migrations, files: migrationFiles,
                                                collections: registry, clock: clock)
         } catch {
@@ -65,7 +84,7 @@ public final class PocketApp: Sendable {
 
     /// The number of superusers (0 on a fresh directory).
     public func superuserCount() throws -> Int {
-        try records.countRecords(in: registry.requireSuperusers())
+        try recordStore.countRecords(in: registry.requireSuperusers())
     }
 
     /// Closes the databases.

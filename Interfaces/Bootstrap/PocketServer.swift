@@ -20,7 +20,8 @@ public struct PocketServer: Sendable {
 
     /// Serves until a shutdown signal; `onStarted` runs once the socket listens.
     public func run(onStarted: @escaping @Sendable () -> Void) async throws {
-        let router = APIRouter.build(services: APIServices(auth: app.auth, settings: app.settings, collections: app.collections), options: options)
+        let router = APIRouter.build(services: APIServices(auth: app.auth, settings: app.settings, collections: app.collections, records: app.records,
+                                                           diagnostics: app.diagnostics, rateLimiter: app.rateLimiter), options: options)
         var logger = Logger(label: "pocketswift")
         logger.logLevel = .warning
         let application = Application(

@@ -7,11 +7,19 @@ public struct APIServices: Sendable {
     public let auth: AuthService
     public let settings: SettingsService
     public let collections: CollectionService
+    public let records: RecordService
+    /// The settings checks (`test/email`, `test/s3`); their routes exist only when given.
+    public let diagnostics: SettingsDiagnostics?
+    public let rateLimiter: RateLimiter
 
-    public init(auth: AuthService, settings: SettingsService, collections: CollectionService) {
+    public init(auth: AuthService, settings: SettingsService, collections: CollectionService, records: RecordService,
+                diagnostics: SettingsDiagnostics? = nil, rateLimiter: RateLimiter? = nil) {
         self.auth = auth
         self.settings = settings
         self.collections = collections
+        self.records = records
+        self.diagnostics = diagnostics
+        self.rateLimiter = rateLimiter ?? RateLimiter(settings: settings)
     }
 }
 
@@ -45,14 +53,16 @@ public enum APIRouter {
         router.add(middleware: ErrorMiddleware(
             staticFiles: options.publicDir.map { StaticFiles(root: $0, indexFallback: options.indexFallback) }))
         router.add(middleware: AuthMiddleware(auth: services.auth))
+        router.add(middleware: RateLimitMiddleware(limiter: services.rateLimiter))
 
         let settings = services.settings
         HealthRoutes(trustedProxyHeaders: {
             settings.current.value(at: "trustedProxy", "headers").arrayValue?.compactMap(\.stringValue) ?? []
         }).register(on: router)
         AuthRoutes(auth: services.auth, bodyLimit: options.bodyLimit).register(on: router)
-        SettingsRoutes(settings: services.settings, bodyLimit: options.bodyLimit).register(on: router)
+        SettingsRoutes(settings: services.settings, diagnostics: services.diagnostics, bodyLimit: options.bodyLimit).register(on: router)
         CollectionRoutes(collections: services.collections, bodyLimit: options.bodyLimit).register(on: router)
+        RecordRoutes(records: services.records, bodyLimit: options.bodyLimit).register(on: router)
         return router
     }
 }

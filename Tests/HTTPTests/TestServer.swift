@@ -33,7 +33,8 @@ struct TestServer {
             app.close()
             try? FileManager.default.removeItem(atPath: directory)
         }
-        let router = APIRouter.build(services: APIServices(auth: app.auth, settings: app.settings, collections: app.collections), options: options)
+        let router = APIRouter.build(services: APIServices(auth: app.auth, settings: app.settings, collections: app.collections, records: app.records,
+                                                           diagnostics: app.diagnostics, rateLimiter: app.rateLimiter), options: options)
         let application = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await application.test(.live, body)
     }

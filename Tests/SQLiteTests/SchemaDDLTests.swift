@@ -11,6 +11,16 @@ private struct OddDialect: SQLDialect {
     func booleanLiteral(_ value: Bool) -> String { value ? "1" : "0" }
     func singleToMultipleExpression(_ column: String) -> String { "TO_MANY(\(column))" }
     func multipleToSingleExpression(_ column: String) -> String { "TO_ONE(\(column))" }
+    func nullSafeComparison(_ left: String, _ right: String, equal: Bool) -> String { "SAME(\(left), \(right), \(equal))" }
+    func like(_ value: String, _ pattern: String, negated: Bool) -> String { "MATCHES(\(value), \(pattern), \(negated))" }
+    func jsonExtract(_ column: String, path: [BoundJSONPathItem]) -> String { "JX(\(column), \(path.count))" }
+    func jsonArrayLength(_ column: String) -> String { "JLEN(\(column))" }
+    func jsonArrayItems(ofColumn column: String) -> String { "ITEMS(\(column))" }
+    func jsonArrayItems(ofParameter parameter: String) -> String { "ITEMS_OF(\(parameter))" }
+    func jsonArrayItemValue(_ alias: String) -> String { "\(alias).[item]" }
+    func orderTerm(_ expression: String, _ direction: SortDirection) -> String { "\(expression) \(direction)" }
+    var randomOrder: String { "SHUFFLE()" }
+    func rowID(of alias: String) -> String { "ROWNUM(\(alias))" }
 }
 
 @Suite("SchemaDDL and record statements")

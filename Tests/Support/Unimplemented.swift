@@ -40,6 +40,15 @@ public struct UnimplementedRecordStore: RecordStore {
     public func deleteAll(in collection: Collection) throws {
         throw unimplemented("RecordStore", #function, sourceLocation: location)
     }
+    public func save(_ record: Record, in collection: Collection, isNew: Bool, requiring check: RecordQuery?) throws -> Bool {
+        throw unimplemented("RecordStore", #function, sourceLocation: location)
+    }
+    public func records(matching query: RecordQuery) throws -> [Record] {
+        throw unimplemented("RecordStore", #function, sourceLocation: location)
+    }
+    public func count(matching query: RecordQuery) throws -> Int {
+        throw unimplemented("RecordStore", #function, sourceLocation: location)
+    }
 }
 
 /// A `PasswordHasher` that must not be used: `hash` records an issue and throws, `verify` records

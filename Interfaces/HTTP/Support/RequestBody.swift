@@ -1,6 +1,6 @@
 public import Hummingbird
 public import PocketDomain
-internal import PocketApplication
+public import PocketApplication
 internal import MultipartKit
 internal import NIOCore
 
@@ -12,6 +12,12 @@ public enum RequestBody {
 
     /// The body's members; form values are strings (arrays when a key repeats).
     public static func object(from request: Request, limit: Int = defaultLimit) async throws -> JSONObject {
+        try await submitted(from: request, limit: limit).values
+    }
+
+    /// The body's members and uploaded files. In multipart bodies the `@jsonPayload` part (JSON) is
+    /// merged over the plain parts, and wins over a plain part of the same name (PocketBase 0.28.4).
+    public static func submitted(from request: Request, limit: Int = defaultLimit) async throws -> SubmittedBody {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         let buffer: ByteBuffer
         do {
@@ -21,16 +27,22 @@ public enum RequestBody {
         }
         let bytes = Array(buffer.readableBytesView)
         if contentType.hasPrefix("application/json") {
-            if bytes.isEmpty { return JSONObject() }
+            if bytes.isEmpty { return SubmittedBody() }
             guard case .object(let object)? = try? JSONParser.parse(bytes) else { throw ApplicationError.loadFailed }
-            return object
+            return SubmittedBody(values: object)
         }
         if contentType.hasPrefix("application/x-www-form-urlencoded") {
-            return formObject(URLEncodedForm.parse(String(decoding: bytes, as: UTF8.self)))
+            return SubmittedBody(values: formObject(URLEncodedForm.parse(String(decoding: bytes, as: UTF8.self))))
         }
         if contentType.hasPrefix("multipart/form-data") {
             guard let boundary = boundary(of: request.headers[.contentType] ?? "") else { throw ApplicationError.loadFailed }
-            return formObject(try multipartFields(bytes, boundary: boundary))
+            let parts = try multipartParts(bytes, boundary: boundary)
+            var values = formObject(parts.fields.filter { $0.0 != jsonPayloadKey })
+            for (key, text) in parts.fields where key == jsonPayloadKey {
+                guard case .object(let payload)? = try? JSONParser.parse(text) else { throw ApplicationError.loadFailed }
+                for (name, value) in payload { values[name] = value }
+            }
+            return SubmittedBody(values: values, files: parts.files)
         }
         throw ApplicationError.badRequest("Unsupported Content-Type.")
     }
@@ -59,23 +71,34 @@ public enum RequestBody {
         return nil
     }
 
-    /// The text fields of a multipart body (file parts are skipped here).
-    static func multipartFields(_ bytes: [UInt8], boundary: String) throws -> [(String, String)] {
+    /// The multipart key PocketBase reads as a JSON object of values.
+    static let jsonPayloadKey = "@jsonPayload"
+
+    /// The text fields and the file parts of a multipart body, in order.
+    static func multipartParts(_ bytes: [UInt8], boundary: String) throws
+        -> (fields: [(String, String)], files: [(key: String, file: UploadedFile)]) {
         let parser = MultipartParser(boundary: boundary)
         var fields: [(String, String)] = []
+        var files: [(key: String, file: UploadedFile)] = []
         var name: String?
-        var isFile = false
+        var fileName: String?
         var body: [UInt8] = []
         parser.onHeader = { header, value in
             guard header.lowercased() == "content-disposition" else { return }
             name = dispositionParameter("name", in: value)
-            isFile = dispositionParameter("filename", in: value) != nil
+            fileName = dispositionParameter("filename", in: value)
         }
         parser.onBody = { buffer in body.append(contentsOf: buffer.readableBytesView) }
         parser.onPartComplete = {
-            if let name, !isFile { fields.append((name, String(decoding: body, as: UTF8.self))) }
+            if let name {
+                if let fileName {
+                    files.append((name, UploadedFile(originalName: fileName, bytes: body)))
+                } else {
+                    fields.append((name, String(decoding: body, as: UTF8.self)))
+                }
+            }
             name = nil
-            isFile = false
+            fileName = nil
             body = []
         }
         do {
@@ -83,7 +106,7 @@ public enum RequestBody {
         } catch {
             throw ApplicationError.loadFailed
         }
-        return fields
+        return (fields, files)
     }
 
     static func dispositionParameter(_ key: String, in value: String) -> String? {

@@ -1,0 +1,98 @@
+/// Plain text of an HTML fragment cut to about `max` characters, as PocketBase's `:excerpt` does:
+/// tags stripped, whitespace collapsed, block elements separated by a space, the contents of
+/// scripts, styles, media and form controls left out, "..." added only when it cuts.
+public enum HTMLExcerpt {
+    static let excludedTags: Set<String> = ["head", "style", "script", "iframe", "embed", "applet", "object", "svg",
+                                            "img", "picture", "dialog", "template", "button", "form", "textarea",
+                                            "input", "select", "option"]
+    static let inlineTags: Set<String> = ["a", "abbr", "acronym", "b", "bdo", "big", "br", "button", "cite", "code",
+                                          "em", "i", "label", "q", "small", "span", "strong", "strike", "sub", "sup",
+                                          "time"]
+    static let voidTags: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                                        "source", "track", "wbr"]
+
+    public static func make(_ html: String, max: Int, withEllipsis: Bool) -> String {
+        var out = ""
+        var previousSpace = false
+        var skipping: [String] = []
+        var index = html.startIndex
+        func appendSpace() {
+            if !previousSpace { out.append(" "); previousSpace = true }
+        }
+        while index < html.endIndex, out.count <= max + 2 {
+            if html[index] == "<", let close = html[index...].firstIndex(of: ">") {
+                let inner = html[html.index(after: index)..<close]
+                index = html.index(after: close)
+                if inner.hasPrefix("!") || inner.hasPrefix("?") { continue }
+                let isClosing = inner.hasPrefix("/")
+                let name = inner.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }.lowercased()
+                if excludedTags.contains(name) {
+                    if isClosing {
+                        if skipping.last == name { skipping.removeLast() }
+                    } else if !voidTags.contains(name), !inner.hasSuffix("/") {
+                        skipping.append(name)
+                    }
+                    continue
+                }
+                if skipping.isEmpty, !inlineTags.contains(name), !name.isEmpty { appendSpace() }
+                continue
+            }
+            let next = html[index...].firstIndex(of: "<") ?? html.endIndex
+            let chunk = html[index..<next]
+            index = next == index ? html.index(after: index) : next
+            guard skipping.isEmpty else { continue }
+            var text = ""
+            var lastWasSpace = false
+            for c in decodeEntities(String(chunk)) {
+                if c.isWhitespace {
+                    if !lastWasSpace { text.append(" ") }
+                    lastWasSpace = true
+                } else {
+                    text.append(c)
+                    lastWasSpace = false
+                }
+            }
+            if previousSpace { text = String(text.drop { $0 == " " }) }
+            if !text.isEmpty {
+                previousSpace = text.hasSuffix(" ")
+                out += text
+            }
+        }
+        var result = out.trimmingSpaces()
+        if result.count > max {
+            result = String(result.prefix(max)).trimmingSpaces()
+            if withEllipsis { result += "..." }
+        }
+        return result
+    }
+
+    static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        let named: [String: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}"]
+        var out = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let tail = rest[rest.index(after: amp)...]
+            if let semi = tail.firstIndex(of: ";"), tail.distance(from: tail.startIndex, to: semi) <= 8 {
+                let entity = String(tail[..<semi])
+                var decoded: String?
+                if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
+                    decoded = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+                } else if entity.hasPrefix("#") {
+                    decoded = UInt32(entity.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
+                } else {
+                    decoded = named[entity]
+                }
+                if let decoded {
+                    out += decoded
+                    rest = tail[tail.index(after: semi)...]
+                    continue
+                }
+            }
+            out += "&"
+            rest = tail
+        }
+        return out + rest
+    }
+}
