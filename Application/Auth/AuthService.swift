@@ -93,7 +93,8 @@ public struct AuthService: Sendable {
     public func authMethods(collection idOrName: String) throws -> JSONObject {
         let collection = try requireAuthCollection(idOrName)
         let options = Self.options(of: collection)
-        let identityFields = options.passwordAuth.identityFields
+        // PocketBase 0.28.4 lists the identity fields only while password auth is on.
+        let identityFields = options.passwordAuth.enabled ? options.passwordAuth.identityFields : []
         let oauthProviders: JSONValue = .array([])
         return JSONObject([
             ("password", .object(JSONObject([

@@ -31,7 +31,6 @@ extension RecordService {
             for field in collection.fields where field.isHidden && field.name != "password" { submitted[field.name] = nil }
         }
         let uploads = try storedUploads(body.files, in: collection)
-        for (key, names) in uploads.values { submitted[key] = .array(names.map(JSONValue.string)) }
 
         let random = self.random
         var changes = RecordValues(collection: collection, current: current, body: submitted) { pattern in
@@ -39,10 +38,20 @@ extension RecordService {
         }
         var errors = FieldErrors()
         if collection.isAuth {
-            errors.merge(authChecks(submitted, changes: &changes, current: current, collection: collection,
-                                    request: request))
+            let authErrors = authChecks(submitted, changes: &changes, current: current, collection: collection,
+                                        request: request)
+            // PocketBase 0.28.4: a new auth record without a password reports only the password pair.
+            if current == nil, (changes.passwords["password"] ?? "").isEmpty {
+                var only = FieldErrors("password", .required)
+                only.merge(authErrors)
+                throw ApplicationError.badRequest(failure, only)
+            }
+            errors.merge(authErrors)
         }
         errors.merge(changes.errors)
+        for key in uploads.values.keys { errors.remove(key.trimmingCharacters(in: "+")) }
+        errors.merge(mergeUploads(uploads.values, into: &changes, current: current, in: collection))
+        errors.merge(try missingRelations(changes.values, in: collection))
         if collection.isAuth, errors["passwordConfirm"]?.code == "validation_values_mismatch" {
             // PocketBase 0.28.4 reports a password mismatch alone.
             errors = FieldErrors("passwordConfirm", errors["passwordConfirm"]!)
@@ -52,8 +61,9 @@ extension RecordService {
         var record = Record(collection: collection, values: changes.values)
         let now = JSONValue.string(clock.now().description)
         for field in collection.fields {
-            if case .autodate(let autodate) = field,
-               (current == nil && autodate.onCreate) || autodate.onUpdate { record[field.name] = now }
+            if case .autodate(let autodate) = field, current == nil ? autodate.onCreate : autodate.onUpdate {
+                record[field.name] = now
+            }
         }
         for (name, plain) in changes.passwords {
             guard !plain.isEmpty, case .password(let field)? = collection.field(named: name) else { continue }
@@ -106,6 +116,60 @@ extension RecordService {
         return (values, stored)
     }
 
+    /// Adds the names of new uploads to their file fields (replacing a single file, appending or
+    /// prepending by modifier) and checks each field's limits.
+    private func mergeUploads(_ uploads: [String: [String]], into changes: inout RecordValues, current: Record?,
+                              in collection: Collection) -> FieldErrors {
+        var errors = FieldErrors()
+        for field in collection.fields {
+            guard case .file(let fileField) = field else { continue }
+            let keys = uploads.keys.filter { $0 == field.name || $0 == field.name + "+" || $0 == "+" + field.name }
+            guard !keys.isEmpty else { continue }
+            let existing = FileField.names(changes.values[field.name] ?? .null)
+            var names = existing
+            var added = 0
+            for key in keys.sorted() {
+                let new = uploads[key] ?? []
+                added += new.count
+                if key.hasPrefix("+") {
+                    names = new + names
+                } else if key == field.name && !fileField.isMultiple {
+                    names = [new.last].compactMap { $0 }
+                } else {
+                    names += new
+                }
+            }
+            if !fileField.isMultiple { names = Array(names.suffix(1)) }
+            if let error = fileField.validate(names: names.filter { existing.contains($0) },
+                                              oldNames: existing, uploadCount: min(added, names.count)) {
+                errors.add(field.name, error)
+            }
+            changes.values[field.name] = fileField.isMultiple ? .array(names.map(JSONValue.string))
+                : .string(names.first ?? "")
+        }
+        return errors
+    }
+
+    /// `validation_missing_rel_records` for relation ids that do not exist in their collections.
+    private func missingRelations(_ values: JSONObject, in collection: Collection) throws -> FieldErrors {
+        var errors = FieldErrors()
+        for field in collection.fields {
+            guard case .relation(let relation) = field, let target = registry.find(relation.collectionID) else { continue }
+            let ids: [String]
+            switch values[field.name] {
+            case .string(let id)?: ids = id.isEmpty ? [] : [id]
+            case .array(let items)?: ids = items.compactMap(\.stringValue)
+            default: ids = []
+            }
+            for id in ids where try records.record(in: target, id: id) == nil {
+                errors.add(field.name, ValidationError(code: "validation_missing_rel_records",
+                                                       message: "Failed to find all relation records with the provided ids."))
+                break
+            }
+        }
+        return errors
+    }
+
     /// The rules of auth records: password confirmation, who may set `verified`, a fresh token key.
     private func authChecks(_ body: JSONObject, changes: inout RecordValues, current: Record?, collection: Collection,
                             request: RequestInfo) -> FieldErrors {
@@ -128,5 +192,14 @@ extension RecordService {
             errors.add("verified", ValidationError(code: "validation_values_mismatch", message: "Values don't match."))
         }
         return errors
+    }
+}
+
+extension String {
+    func trimmingCharacters(in character: Character) -> String {
+        var s = Substring(self)
+        while s.first == character { s.removeFirst() }
+        while s.last == character { s.removeLast() }
+        return String(s)
     }
 }

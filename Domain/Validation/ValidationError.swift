@@ -51,6 +51,11 @@ public struct FieldErrors: Error, Sendable, Equatable {
         entries.append((field, error))
     }
 
+    /// Drops the failure of a field (when a later step decides it).
+    public mutating func remove(_ field: String) {
+        entries.removeAll { $0.field == field }
+    }
+
     public mutating func merge(_ other: FieldErrors) {
         for entry in other.entries { add(entry.field, entry.error) }
     }

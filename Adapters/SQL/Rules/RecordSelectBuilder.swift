@@ -49,6 +49,22 @@ public struct RecordSelectBuilder: Sendable {
         return SQLStatement(sql: text, binds: binds)
     }
 
+    /// `1` when a record that is not stored yet (the create rule's candidate) matches every rule
+    /// (PocketBase 0.28.4: `WITH dummy AS (SELECT ? AS col, …) SELECT (1) FROM dummy … LIMIT 1`).
+    ///
+    /// Bind the rules against `dummy`: the collection under a name no table has (PocketBase appends
+    /// a random suffix to its name and id) so the rules' main alias is the candidate row.
+    public func candidate(_ dummy: Collection, values: [(column: String, value: SQLBind)],
+                          rules: [BoundRule] = []) -> SQLStatement {
+        let table = q(dummy.name)
+        let selects = values.map { SQLText.bind($0.value) + " AS \(q($0.column))" }
+        var sql: SQLText = "WITH \(table) AS (SELECT " + SQLText.joined(selects, separator: ", ") + ") SELECT (1) FROM \(table)"
+        sql += body(mergedJoins(rules, BoundSort()), rules)
+        sql += " LIMIT 1"
+        let (text, binds) = sql.render(dialect)
+        return SQLStatement(sql: text, binds: binds)
+    }
+
     /// The joins of all rules and the sort, merged by alias (one resolver per request in PocketBase).
     func mergedJoins(_ rules: [BoundRule], _ sort: BoundSort) -> [BoundJoin] {
         var plan: [BoundJoin] = []

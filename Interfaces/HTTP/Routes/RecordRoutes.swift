@@ -45,7 +45,7 @@ public struct RecordRoutes: Sendable {
             let picker = try Self.picker(request)
             let collection = try context.collectionParameter()
             _ = try records.requireCollection(collection, message: "Missing or invalid collection context.")
-            let body = try await RequestBody.submitted(from: request, limit: bodyLimit)
+            let body = try await RequestBody.submitted(from: request, limit: bodyLimit, malformedMessage: Self.malformed)
             let info = RequestInfo(request: request, context: context, body: body.values)
             let record = try await records.create(collection, body: body, request: info)
             return response(record, collection: collection, info: info, picker: picker)
@@ -54,7 +54,7 @@ public struct RecordRoutes: Sendable {
             let picker = try Self.picker(request)
             let collection = try context.collectionParameter()
             _ = try records.requireCollection(collection)
-            let body = try await RequestBody.submitted(from: request, limit: bodyLimit)
+            let body = try await RequestBody.submitted(from: request, limit: bodyLimit, malformedMessage: Self.malformed)
             let info = RequestInfo(request: request, context: context, body: body.values)
             let record = try await records.update(collection, id: try context.coreContext.parameters.require("id"),
                                                   body: body, request: info)
@@ -74,6 +74,9 @@ public struct RecordRoutes: Sendable {
         return JSONResponse.make(picker.apply(to: .object(RecordExport.json(
             record, in: collection, visibility: records.visibility(of: record, in: collection, request: info)))))
     }
+
+    /// PocketBase 0.28.4's answer to a malformed records body.
+    static let malformed = "Something went wrong while processing your request."
 
     /// The `fields` parameter; a malformed one is PocketBase's generic 400.
     static func picker(_ request: Request) throws -> FieldsPicker {

@@ -15,6 +15,16 @@ public enum RequestBody {
         try await submitted(from: request, limit: limit).values
     }
 
+    /// `submitted`, with malformed bodies answered by `message` (each route family has its own).
+    public static func submitted(from request: Request, limit: Int, malformedMessage message: String) async throws
+        -> SubmittedBody {
+        do {
+            return try await submitted(from: request, limit: limit)
+        } catch let error as ApplicationError where error == .loadFailed {
+            throw ApplicationError.badRequest(message)
+        }
+    }
+
     /// The body's members and uploaded files. In multipart bodies the `@jsonPayload` part (JSON) is
     /// merged over the plain parts, and wins over a plain part of the same name (PocketBase 0.28.4).
     public static func submitted(from request: Request, limit: Int = defaultLimit) async throws -> SubmittedBody {
@@ -32,19 +42,24 @@ public enum RequestBody {
             return SubmittedBody(values: object)
         }
         if contentType.hasPrefix("application/x-www-form-urlencoded") {
-            return SubmittedBody(values: formObject(URLEncodedForm.parse(String(decoding: bytes, as: UTF8.self))))
+            return SubmittedBody(values: try withJSONPayload(URLEncodedForm.parse(String(decoding: bytes, as: UTF8.self))))
         }
         if contentType.hasPrefix("multipart/form-data") {
             guard let boundary = boundary(of: request.headers[.contentType] ?? "") else { throw ApplicationError.loadFailed }
             let parts = try multipartParts(bytes, boundary: boundary)
-            var values = formObject(parts.fields.filter { $0.0 != jsonPayloadKey })
-            for (key, text) in parts.fields where key == jsonPayloadKey {
-                guard case .object(let payload)? = try? JSONParser.parse(text) else { throw ApplicationError.loadFailed }
-                for (name, value) in payload { values[name] = value }
-            }
-            return SubmittedBody(values: values, files: parts.files)
+            return SubmittedBody(values: try withJSONPayload(parts.fields), files: parts.files)
         }
         throw ApplicationError.badRequest("Unsupported Content-Type.")
+    }
+
+    /// Form fields as values, with the `@jsonPayload` field's object merged over them.
+    private static func withJSONPayload(_ fields: [(String, String)]) throws -> JSONObject {
+        var values = formObject(fields.filter { $0.0 != jsonPayloadKey })
+        for (key, text) in fields where key == jsonPayloadKey {
+            guard case .object(let payload)? = try? JSONParser.parse(text) else { throw ApplicationError.loadFailed }
+            for (name, value) in payload { values[name] = value }
+        }
+        return values
     }
 
     private static func formObject(_ pairs: [(String, String)]) -> JSONObject {

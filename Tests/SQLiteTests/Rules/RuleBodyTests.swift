@@ -52,3 +52,28 @@ struct RuleBodyTests {
         }
     }
 }
+
+@Suite("Rule create candidates on SQLite")
+struct RuleCandidateTests {
+    @Test("the create rule runs against the candidate's values", arguments: [
+        ("title = \"x\" && @request.body.title = title", "x", true),
+        ("title = \"x\"", "y", false),
+        ("author.role = \"admin\" && views = 0", "x", true),
+        ("@collection.comments.post ?= \"p1\" && id != \"\"", "x", true),
+    ] as [(String, String, Bool)])
+    func candidate(_ rule: String, _ title: String, _ matches: Bool) throws {
+        try withRulesWorld { world throws in
+            var dummy = world.collections["posts"]!
+            dummy.name += "abc123"
+            dummy.id += "abc123"
+            let env = try world.environment("anon", method: "POST", body: JSONObject([("title", .string(title))]))
+            let bound = try RuleBinder.bind(rule, collection: dummy, schema: world.schema, environment: env,
+                                            options: .apiRule)
+            let statement = RecordSelectBuilder(dialect: SQLiteDialect()).candidate(
+                dummy, values: [("id", .text("__temp_id__abc123")), ("title", .text(title)), ("author", .text("alice")),
+                                ("views", .integer(0))], rules: [bound])
+            let rows = try world.directory.data.read { try $0.query(statement.sql, statement.binds.map(\.sqlite)) }
+            #expect(rows.count == (matches ? 1 : 0))
+        }
+    }
+}
