@@ -104,7 +104,7 @@ let package = Package(
                     dependencies: ["PocketDomain", "PocketApplication", "PocketCrypto"],
                     path: "Tests/CryptoTests", swiftSettings: strictSettings),
         .testTarget(name: "MailTests",
-                    dependencies: ["PocketDomain", "PocketApplication", "PocketMail", "PocketFiles"],
+                    dependencies: ["PocketDomain", "PocketApplication", "PocketMail"],
                     path: "Tests/MailTests", swiftSettings: strictSettings),
         .testTarget(name: "HTTPTests",
                     dependencies: [

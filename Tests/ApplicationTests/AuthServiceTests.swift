@@ -423,7 +423,7 @@ struct AuthServiceTests {
 
             let disabled = try Self.methodsService(directory) { $0.passwordAuth.enabled = false }
             #expect(JSONWriter.string(.object(try disabled.authMethods(collection: "users")))
-                == #"{"password":{"identityFields":["email"],"enabled":false},"oauth2":{"providers":[],"enabled":false},"mfa":{"enabled":false,"duration":0},"otp":{"enabled":false,"duration":0},"authProviders":null,"usernamePassword":false,"emailPassword":false}"#)
+                == #"{"password":{"identityFields":[],"enabled":false},"oauth2":{"providers":[],"enabled":false},"mfa":{"enabled":false,"duration":0},"otp":{"enabled":false,"duration":0},"authProviders":null,"usernamePassword":false,"emailPassword":false}"#)
         }
     }
 }

@@ -80,7 +80,7 @@ public struct RecordRoutes: Sendable {
 
     /// The `fields` parameter; a malformed one is PocketBase's generic 400.
     static func picker(_ request: Request) throws -> FieldsPicker {
-        let text = request.uri.queryParameters.getAll("fields").first.map { String(describing: $0) } ?? ""
+        let text = URLEncodedForm.firstValues(ofQuery: request.uri.query)["fields"] ?? ""
         do {
             return try FieldsPicker(parsing: text)
         } catch {

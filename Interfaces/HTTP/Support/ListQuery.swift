@@ -11,11 +11,9 @@ public struct ListQuery: Sendable, Equatable {
 
     /// PocketBase 0.28.4: perPage ≤ 0 → 30, > 1000 → 1000; page ≤ 0 → 1; non-numeric → 400.
     public init(request: Request) throws {
-        let uri = request.uri
         // A repeated parameter: the first one wins.
-        func first(_ name: String) -> String? {
-            uri.queryParameters.getAll(name).first.map { String(describing: $0) }
-        }
+        let parameters = URLEncodedForm.firstValues(ofQuery: request.uri.query)
+        func first(_ name: String) -> String? { parameters[name] }
         if let text = first("page"), !text.isEmpty {
             guard let value = Int(text) else { throw Self.badQuery }
             page = max(value, 1)

@@ -5,10 +5,7 @@ public import PocketDomain
 extension RequestInfo {
     /// The rule facts of an HTTP request: its caller, first query values and headers by rule name.
     public init(request: Request, context: PocketRequestContext, body: JSONObject = JSONObject()) {
-        var query: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters where query[String(key)] == nil {
-            query[String(key)] = String(value)
-        }
+        let query = URLEncodedForm.firstValues(ofQuery: request.uri.query)
         var headers: [String: String] = [:]
         for field in request.headers where headers[RequestInfo.ruleHeaderName(field.name.canonicalName)] == nil {
             headers[RequestInfo.ruleHeaderName(field.name.canonicalName)] = field.value

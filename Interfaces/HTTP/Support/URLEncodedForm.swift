@@ -10,6 +10,13 @@ public enum URLEncodedForm {
         }
     }
 
+    /// The query parameters of a request, the first value of each name (`+` is a space).
+    public static func firstValues(ofQuery query: String?) -> [String: String] {
+        var values: [String: String] = [:]
+        for (key, value) in parse(query ?? "") where values[key] == nil { values[key] = value }
+        return values
+    }
+
     static func decode(_ text: Substring) -> String {
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8)[...]

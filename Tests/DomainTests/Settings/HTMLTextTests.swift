@@ -4,7 +4,7 @@ import Testing
 @Suite("HTML to plain text (PocketBase's html2Text)")
 struct HTMLTextTests {
     @Test("blocks, links, lists, breaks and skipped tags", arguments: [
-        ("<p>Hello,</p>\n<p>Click <a href=\"https://x.test/a\">here</a> now</p>", "Hello,\r\nClick [here](https://x.test/a) now"),
+        ("<p>Hello,</p>\n<p>Click <a href=\"https://x.test/a\">here</a> now</p>", "Hello, \r\nClick [here](https://x.test/a) now"),  // the newline between blocks stays a space
         ("<ul><li>one</li><li>two</li></ul>", "- one\r\n- two"),
         ("a<br/>b<br><br>c", "a\r\nb\r\n\r\nc"),
         ("<style>p { color: red }</style><p>x</p><script>alert(1)</script>", "x"),
