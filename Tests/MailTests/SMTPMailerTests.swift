@@ -27,7 +27,8 @@ struct SMTPMailerTests {
         #expect(mail.contains("multipart/alternative"))
         #expect(mail.contains("Hello there"))
         #expect(mail.contains(".leading dot"))
-        #expect(!mail.contains("b@example.com"))  // Bcc is envelope only
+        #expect(!mail.contains("<b@example.com>"))  // Bcc is envelope only
+        #expect(!mail.contains("Bcc:"))
     }
 
     @Test("AUTH PLAIN and AUTH LOGIN send the credentials", arguments: [SMTPSettings.AuthMethod.plain, .login])

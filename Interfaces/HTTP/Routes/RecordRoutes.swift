@@ -22,10 +22,9 @@ public struct RecordRoutes: Sendable {
             let page = try records.list(collection, request: info, filter: query.filter, sort: query.sort,
                                         page: query.page, perPage: query.perPage, skipTotal: query.skipTotal)
             let resolved = try records.requireCollection(collection)
-            let items = page.items.map { record -> JSONValue in
-                picker.apply(to: .object(RecordExport.json(
-                    record, in: resolved, visibility: records.visibility(of: record, in: resolved, request: info))))
-            }
+            let items = try RecordExpander(service: records)
+                .present(page.items, in: resolved, expand: info.query["expand"] ?? "", request: info)
+                .map { picker.apply(to: .object($0)) }
             return JSONResponse.make(JSONObject([
                 ("items", .array(items)), ("page", .number(Double(page.page))),
                 ("perPage", .number(Double(page.perPage))), ("totalItems", .number(Double(page.totalItems))),
@@ -37,9 +36,7 @@ public struct RecordRoutes: Sendable {
             let info = RequestInfo(request: request, context: context)
             let collection = try context.collectionParameter()
             let record = try records.view(collection, id: try context.coreContext.parameters.require("id"), request: info)
-            let resolved = try records.requireCollection(collection)
-            return JSONResponse.make(picker.apply(to: .object(RecordExport.json(
-                record, in: resolved, visibility: records.visibility(of: record, in: resolved, request: info)))))
+            return try response(record, collection: collection, info: info, picker: picker)
         }
         group.post { request, context in
             let picker = try Self.picker(request)
@@ -48,7 +45,7 @@ public struct RecordRoutes: Sendable {
             let body = try await RequestBody.submitted(from: request, limit: bodyLimit, malformedMessage: Self.malformed)
             let info = RequestInfo(request: request, context: context, body: body.values)
             let record = try await records.create(collection, body: body, request: info)
-            return response(record, collection: collection, info: info, picker: picker)
+            return try response(record, collection: collection, info: info, picker: picker)
         }
         group.patch(":id") { request, context in
             let picker = try Self.picker(request)
@@ -58,7 +55,7 @@ public struct RecordRoutes: Sendable {
             let info = RequestInfo(request: request, context: context, body: body.values)
             let record = try await records.update(collection, id: try context.coreContext.parameters.require("id"),
                                                   body: body, request: info)
-            return response(record, collection: collection, info: info, picker: picker)
+            return try response(record, collection: collection, info: info, picker: picker)
         }
         group.delete(":id") { request, context in
             let info = RequestInfo(request: request, context: context)
@@ -69,10 +66,12 @@ public struct RecordRoutes: Sendable {
     }
 
     /// One record as the caller may see it.
-    func response(_ record: Record, collection name: String, info: RequestInfo, picker: FieldsPicker) -> Response {
-        guard let collection = try? records.requireCollection(name) else { return JSONResponse.noContent() }
-        return JSONResponse.make(picker.apply(to: .object(RecordExport.json(
-            record, in: collection, visibility: records.visibility(of: record, in: collection, request: info)))))
+    func response(_ record: Record, collection name: String, info: RequestInfo, picker: FieldsPicker) throws
+        -> Response {
+        let collection = try records.requireCollection(name)
+        let presented = try RecordExpander(service: records)
+            .present([record], in: collection, expand: info.query["expand"] ?? "", request: info)
+        return JSONResponse.make(picker.apply(to: .object(presented[0])))
     }
 
     /// PocketBase 0.28.4's answer to a malformed records body.
