@@ -14,7 +14,9 @@ public struct RecordExpander: Sendable {
     /// The records as the caller sees them, with the requested expansions.
     public func present(_ records: [Record], in collection: Collection, expand: String,
                         request: RequestInfo) throws -> [JSONObject] {
-        let paths = expand.split(separator: ",").map { $0.split(separator: ".").map(String.init) }.filter { !$0.isEmpty }
+        let paths = expand.split(separator: ",")
+            .map { $0.split(separator: ".").map { String($0).trimmingCharacters(in: " ") } }
+            .filter { !$0.isEmpty && !$0.contains("") }
         return try present(records, in: collection, paths: paths, request: request, depth: 1)
     }
 
@@ -36,8 +38,10 @@ public struct RecordExpander: Sendable {
         var resolvedAny = false
         for (name, rests) in groups {
             guard let relation = resolve(name, from: collection) else { continue }
-            resolvedAny = true
             let nested = rests.filter { !$0.isEmpty }
+            // PocketBase 0.28.4: an unresolvable nested part drops the whole branch.
+            guard nested.allSatisfy({ isResolvable($0, from: relation.target, depth: depth + 1) }) else { continue }
+            resolvedAny = true
             for (index, record) in records.enumerated() {
                 let related = try visibleRelated(of: record, through: relation, request: request)
                 guard !related.isEmpty else { continue }
@@ -54,6 +58,14 @@ public struct RecordExpander: Sendable {
             output[index] = output[index].sortedByKey()
         }
         return output
+    }
+
+    /// True when every segment of `path` names a relation (up to the depth limit).
+    private func isResolvable(_ path: [String], from collection: Collection, depth: Int) -> Bool {
+        guard let first = path.first else { return true }
+        guard depth <= Self.maxDepth else { return true }
+        guard let relation = resolve(first, from: collection) else { return false }
+        return isResolvable(Array(path.dropFirst()), from: relation.target, depth: depth + 1)
     }
 
     /// A relation path segment: a relation field of the collection, or `collection_via_field`.

@@ -51,7 +51,10 @@ public struct RuleSQLCompiler: Sendable {
         case .or(let items):
             return "(" + SQLText.joined(items.map { condition($0, aliases: &aliases) }, separator: " OR ") + ")"
         case .group(let inner):
-            return "(" + condition(inner, aliases: &aliases) + ")"
+            // And/or lists bring their own parentheses; nested groups collapse, so a deeply
+            // parenthesised filter stays within SQLite's parser stack (100 levels).
+            if case .comparison = inner { return "(" + condition(inner, aliases: &aliases) + ")" }
+            return condition(inner, aliases: &aliases)
         }
     }
 
