@@ -102,7 +102,7 @@ public struct RecordExpander: Sendable {
         guard target.rules.view != nil || request.isSuperuser else { return [] }
         let rules = try service.apiRule(target.rules.view, of: target, request: expandRequest)
         if relation.isBackRelation {
-            let filter = "\(relation.fieldName) ?= \(JSONWriter.string(.string(record.id)))"
+            let filter = "\(relation.fieldName):each ?= \(JSONWriter.string(.string(record.id)))"
             let bound: BoundRule
             do {
                 bound = try RuleBinder.bind(filter, collection: target, schema: SchemaSnapshot(service.registry.all),

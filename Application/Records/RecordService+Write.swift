@@ -38,8 +38,8 @@ extension RecordService {
         }
         var errors = FieldErrors()
         if collection.isAuth {
-            let authErrors = authChecks(submitted, changes: &changes, current: current, collection: collection,
-                                        request: request)
+            let authErrors = try await authChecks(submitted, changes: changes, current: current,
+                                                  collection: collection, request: request)
             // PocketBase 0.28.4: a new auth record without a password reports only the password pair.
             if current == nil, (changes.passwords["password"] ?? "").isEmpty {
                 var only = FieldErrors("password", .required)
@@ -170,28 +170,48 @@ extension RecordService {
         return errors
     }
 
-    /// The rules of auth records: password confirmation, who may set `verified`, a fresh token key.
-    private func authChecks(_ body: JSONObject, changes: inout RecordValues, current: Record?, collection: Collection,
-                            request: RequestInfo) -> FieldErrors {
+    /// The rules of auth records (PocketBase 0.28.4's record upsert form): who may change `email`
+    /// and `verified`, when `password`, `passwordConfirm` and `oldPassword` are required.
+    private func authChecks(_ body: JSONObject, changes: RecordValues, current: Record?, collection: Collection,
+                            request: RequestInfo) async throws -> FieldErrors {
         var errors = FieldErrors()
-        let password = changes.passwords["password"]
-        if let password, current == nil || !password.isEmpty {
-            let confirm = body["passwordConfirm"]?.stringValue ?? ""
-            if confirm.isEmpty {
-                errors.add("passwordConfirm", .required)
-            } else if confirm != password {
-                errors.add("passwordConfirm", ValidationError(code: "validation_values_mismatch",
-                                                              message: "Values don't match."))
-            }
-        } else if current == nil {
-            errors.add("passwordConfirm", .required)
+        let isNew = current == nil
+        let password = changes.passwords["password"] ?? ""
+        let confirm = body["passwordConfirm"].flatMap { $0.isNull ? nil : GoCast.string($0) } ?? ""
+        let old = body["oldPassword"].flatMap { $0.isNull ? nil : GoCast.string($0) } ?? ""
+        let manage = try hasManageAccess(current, in: collection, request: request)
+        let mismatch = ValidationError(code: "validation_values_mismatch", message: "Values don't match.")
+        if let current, !manage, changes.values["email"] != current["email"] { errors.add("email", mismatch) }
+        if !manage, (changes.values["verified"] ?? .bool(false)) != (current?["verified"] ?? .bool(false)) {
+            errors.add("verified", mismatch)
         }
-        let canManage = request.isSuperuser
-        if !canManage, let verified = body["verified"], verified != (current?["verified"] ?? .bool(false)) {
-            // TODO(#5): the manage rule also grants this.
-            errors.add("verified", ValidationError(code: "validation_values_mismatch", message: "Values don't match."))
+        if (isNew || !confirm.isEmpty || !old.isEmpty), password.isEmpty { errors.add("password", .required) }
+        if (isNew || !password.isEmpty || !old.isEmpty), confirm.isEmpty {
+            errors.add("passwordConfirm", .required)
+        } else if confirm != password {
+            errors.add("passwordConfirm", mismatch)
+        }
+        if let current, !manage, !password.isEmpty || !confirm.isEmpty {
+            let hash = current.string("password")
+            let hasher = self.hasher
+            let matches = !old.isEmpty && !hash.isEmpty ? try await blocking.run { hasher.verify(old, against: hash) } : false
+            if old.isEmpty {
+                errors.add("oldPassword", .required)
+            } else if !matches {
+                errors.add("oldPassword", ValidationError(code: "validation_invalid_old_password",
+                                                          message: "Missing or invalid old password."))
+            }
         }
         return errors
+    }
+
+    /// Superusers, and callers that pass the auth collection's manage rule for the stored record.
+    // TODO(#5): the manage rule on create (PocketBase checks it against the new record's values).
+    func hasManageAccess(_ current: Record?, in collection: Collection, request: RequestInfo) throws -> Bool {
+        if request.isSuperuser { return true }
+        guard let current, request.auth != nil, let rule = collection.auth?.manageRule, !rule.isEmpty else { return false }
+        let rules = try apiRule(rule, of: collection, request: request)
+        return try !records.records(matching: RecordQuery(collection: collection, rules: rules, id: current.id)).isEmpty
     }
 }
 

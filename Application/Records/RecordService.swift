@@ -83,13 +83,18 @@ public struct RecordService: Sendable {
         }
         guard collection.rules.delete != nil || request.isSuperuser else { throw Self.onlySuperusers }
         let record = try requireRecord(id, in: collection, rule: collection.rules.delete, request: request)
-        // TODO(#5): cascade and unset relations of records that point at this one.
-        do {
-            try records.delete(id: record.id, from: collection)
-        } catch {
-            throw ApplicationError.badRequest("Failed to delete record. Make sure that the record is not part of a required relation reference.")
+        var visited = Set<String>()
+        let plan = try cascadePlan(deleting: record, in: collection, visited: &visited)
+        // TODO(#5): one transaction for the whole cascade (the plan is checked before any write).
+        for (updated, other) in plan.updates { try records.update(updated, in: other) }
+        for (deleted, other) in [(record, collection)] + plan.deletions {
+            do {
+                try records.delete(id: deleted.id, from: other)
+            } catch {
+                throw Self.requiredReference
+            }
+            try? files.deletePrefix("\(other.id)/\(deleted.id)")
         }
-        try? files.deletePrefix("\(collection.id)/\(record.id)")
     }
 
     /// The record if it exists and the rule lets the caller reach it; PocketBase answers 404 otherwise.
