@@ -124,7 +124,7 @@ public enum Curl {
             }
         }
         guard code == CURLE_OK else {
-            let detail = String(cString: errorBuffer)
+            let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             let summary = String(cString: curl_easy_strerror(code))
             throw CurlError(code: Int(code.rawValue), message: detail.isEmpty ? summary : detail)
         }

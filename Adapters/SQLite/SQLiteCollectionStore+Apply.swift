@@ -1,5 +1,5 @@
 public import PocketApplication
-public import PocketDomain
+internal import PocketDomain
 internal import PocketSQL
 
 /// Schema changes: `_collections` rows and the tables behind them, in one transaction.

@@ -1,4 +1,4 @@
-public import PocketDomain
+internal import PocketDomain
 internal import Synchronization
 
 /// Counts attempts per key and client in fixed windows, as PocketBase 0.28.4's rate limiter does:

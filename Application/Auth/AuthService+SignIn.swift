@@ -1,4 +1,4 @@
-public import PocketDomain
+internal import PocketDomain
 
 extension AuthService {
     /// The common end of every sign-in: the collection's auth rule, then MFA, then a token.

@@ -144,5 +144,7 @@ public struct AuthService: Sendable {
     }
 
     /// A valid bcrypt hash of a random value, checked when no account matches.
-    static let decoyHash = "$2a$10$7bMgnCQZNs2ECqVPXuK2Y.ux4ZS/Wb8rUBUWj7V5zQqVSczPKk3Fe"
+    // A real cost-10 hash of a discarded random password (made by PocketBase 0.28.4), so the
+    // check costs what a real one does.
+    static let decoyHash = "$2a$10$nd6amUvtFSxJtYkq/nHAbucVsPkorG5ESsr26auRVUX0/mnm/lpQ."
 }

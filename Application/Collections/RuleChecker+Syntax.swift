@@ -1,4 +1,4 @@
-public import PocketDomain
+internal import PocketDomain
 
 extension RuleChecker {
     /// Checks a rule as PocketBase does on collection save: parse, then resolve every identifier

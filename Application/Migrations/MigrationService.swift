@@ -1,4 +1,4 @@
-public import PocketDomain
+internal import PocketDomain
 
 /// The `migrate` commands: what is pending, new migration files and the history table.
 public struct MigrationService: Sendable {

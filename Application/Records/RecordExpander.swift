@@ -15,7 +15,7 @@ public struct RecordExpander: Sendable {
     public func present(_ records: [Record], in collection: Collection, expand: String,
                         request: RequestInfo) throws -> [JSONObject] {
         let paths = expand.split(separator: ",")
-            .map { $0.split(separator: ".").map { String($0).trimmingCharacters(in: " ") } }
+            .map { $0.split(separator: ".").map { String($0).trimming(" ") } }
             .filter { !$0.isEmpty && !$0.contains("") }
         return try present(records, in: collection, paths: paths, request: request, depth: 1)
     }

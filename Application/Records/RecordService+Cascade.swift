@@ -1,4 +1,4 @@
-public import PocketDomain
+internal import PocketDomain
 
 extension RecordService {
     /// What deleting a record does to the records that point at it: relation fields with

@@ -49,7 +49,7 @@ extension RecordService {
             errors.merge(authErrors)
         }
         errors.merge(changes.errors)
-        for key in uploads.values.keys { errors.remove(key.trimmingCharacters(in: "+")) }
+        for key in uploads.values.keys { errors.remove(key.trimming("+")) }
         errors.merge(mergeUploads(uploads.values, into: &changes, current: current, in: collection))
         errors.merge(try missingRelations(changes.values, in: collection))
         if collection.isAuth, errors["passwordConfirm"]?.code == "validation_values_mismatch" {
@@ -212,14 +212,5 @@ extension RecordService {
         guard let current, request.auth != nil, let rule = collection.auth?.manageRule, !rule.isEmpty else { return false }
         let rules = try apiRule(rule, of: collection, request: request)
         return try !records.records(matching: RecordQuery(collection: collection, rules: rules, id: current.id)).isEmpty
-    }
-}
-
-extension String {
-    func trimmingCharacters(in character: Character) -> String {
-        var s = Substring(self)
-        while s.first == character { s.removeFirst() }
-        while s.last == character { s.removeLast() }
-        return String(s)
     }
 }

@@ -1,4 +1,4 @@
-public import PocketDomain
+internal import PocketDomain
 
 /// A one-time password made for a superuser from the command line.
 public struct IssuedOTP: Sendable, Equatable {

@@ -43,7 +43,7 @@ public enum HTMLExcerpt {
             guard skipping.isEmpty else { continue }
             var text = ""
             var lastWasSpace = false
-            for c in decodeEntities(String(chunk)) {
+            for c in HTMLText.decodeEntities(String(chunk)) {
                 if c.isWhitespace {
                     if !lastWasSpace { text.append(" ") }
                     lastWasSpace = true
@@ -64,35 +64,5 @@ public enum HTMLExcerpt {
             if withEllipsis { result += "..." }
         }
         return result
-    }
-
-    static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        let named: [String: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}"]
-        var out = ""
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            let tail = rest[rest.index(after: amp)...]
-            if let semi = tail.firstIndex(of: ";"), tail.distance(from: tail.startIndex, to: semi) <= 8 {
-                let entity = String(tail[..<semi])
-                var decoded: String?
-                if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
-                    decoded = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
-                } else if entity.hasPrefix("#") {
-                    decoded = UInt32(entity.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
-                } else {
-                    decoded = named[entity]
-                }
-                if let decoded {
-                    out += decoded
-                    rest = tail[tail.index(after: semi)...]
-                    continue
-                }
-            }
-            out += "&"
-            rest = tail
-        }
-        return out + rest
     }
 }

@@ -1,5 +1,5 @@
 public import PocketApplication
-public import PocketDomain
+internal import PocketDomain
 internal import PocketSQLite
 internal import PocketCrypto
 internal import PocketFiles

@@ -1,4 +1,4 @@
-public import PocketDomain
+internal import PocketDomain
 
 /// One compiled side of a comparison: PocketBase's `ResolverResult` (identifier, params and the
 /// flags that steer `=`, LIKE and multi-value handling).

@@ -1,5 +1,6 @@
 public import Hummingbird
-public import HTTPTypes
+internal import HTTPTypes
+internal import PocketDomain
 
 /// CORS as PocketBase configures it from `--origins` (default `*`): a matching `Origin` gets
 /// `Access-Control-Allow-Origin`; preflights are answered with 204 before routing, allowed or not.
@@ -10,7 +11,7 @@ public struct OriginsMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// `origins` as given to `--origins`; `*` allows any origin.
     public init(origins: [String]) {
-        let cleaned = origins.map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+        let cleaned = origins.map { $0.trimming(" ") }.filter { !$0.isEmpty }
         self.allowsAny = cleaned.isEmpty || cleaned.contains("*")
         self.origins = Set(cleaned)
     }
@@ -37,14 +38,5 @@ public struct OriginsMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers.append(HTTPField(name: .vary, value: "Origin"))
         if let allowedOrigin { response.headers[.accessControlAllowOrigin] = allowedOrigin }
         return response
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = Substring(self)
-        while s.first == set { s.removeFirst() }
-        while s.last == set { s.removeLast() }
-        return String(s)
     }
 }

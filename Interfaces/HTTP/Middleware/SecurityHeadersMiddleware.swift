@@ -1,5 +1,5 @@
 public import Hummingbird
-public import HTTPTypes
+internal import HTTPTypes
 
 /// Adds the headers PocketBase sets on every response.
 public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {

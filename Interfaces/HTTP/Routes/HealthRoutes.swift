@@ -1,5 +1,5 @@
 public import Hummingbird
-public import PocketDomain
+internal import PocketDomain
 internal import PocketApplication
 internal import HTTPTypes
 

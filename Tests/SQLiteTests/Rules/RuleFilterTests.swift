@@ -197,7 +197,7 @@ struct RuleFilterTests {
         ("places", "geoDistance(loc.lon, loc.lat, 23.3219) < 1"), ("places", "geoDistance(loc.lon, loc.lat, '23', 42) < 1"),
     ] as [(String, String)])
     func refused(_ collection: String, _ filter: String) throws {
-        try withRulesWorld { world throws in
+        _ = try withRulesWorld { world throws in
             #expect(throws: RuleBindError.self) { _ = try world.match(collection, filter, who: "alice") }
         }
     }

@@ -142,7 +142,7 @@ struct RuleListRuleTests {
     @Test("invalid sorts are refused", arguments: ["unknown", "secret", "author.secret", "author.nope", "title:nope",
                                                    "comments_via_nope.id", "@request.method", "@now", "null"])
     func invalidSort(_ sort: String) throws {
-        try withRulesWorld { world throws in
+        _ = try withRulesWorld { world throws in
             #expect(throws: RuleBindError.self) { _ = try world.ids("posts", sort: sort, who: "alice") }
         }
     }
