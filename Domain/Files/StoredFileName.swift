@@ -22,7 +22,7 @@ public enum StoredFileName {
     }
 
     /// `.gz` of `a.gz`, `.tar.gz` of `a.tar.gz` (the last two dotted parts), `""` without a dot.
-    static func extractExtension(_ name: String) -> String {
+    public static func extractExtension(_ name: String) -> String {
         guard let primary = name.lastIndex(of: ".") else { return "" }
         if let secondary = name[..<primary].lastIndex(of: ".") { return String(name[secondary...]) }
         return String(name[primary...])

@@ -18,6 +18,8 @@ public final class PocketApp: Sendable {
     public let migrations: MigrationService
     public let recordStore: any RecordStore
     public let records: RecordService
+    public let files: FileService
+    public let requestLogs: RequestLogs
     /// Sends mail with the settings in force (SMTP, or sendmail when SMTP is off).
     public let mailer: any Mailer
     /// The settings checks: test email and test S3.
@@ -48,8 +50,12 @@ public final class PocketApp: Sendable {
                 : configuration.migrationsDirectory
             self.directory = directory
             self.recordStore = records
+            let storage = LocalFileStorage(root: configuration.dataDirectory + "/storage")
+            self.files = FileService(registry: registry, records: records, files: storage)
+            self.requestLogs = RequestLogs(store: SQLiteLogStore(database: directory.auxiliary), settings: settings,
+                                           clock: clock, random: random)
             self.records = RecordService(registry: registry, records: records,
-                                         files: LocalFileStorage(root: configuration.dataDirectory + "/storage"),
+                                         files: storage,
                                          clock: clock, hasher: hasher, random: random,
                                          blocking: ThreadPoolBlockingRunner())
             self.registry = registry

@@ -1,4 +1,5 @@
 public import PocketHTTP
+internal import PocketApplication
 internal import Hummingbird
 internal import Logging
 internal import NIOCore
@@ -21,7 +22,9 @@ public struct PocketServer: Sendable {
     /// Serves until a shutdown signal; `onStarted` runs once the socket listens.
     public func run(onStarted: @escaping @Sendable () -> Void) async throws {
         let router = APIRouter.build(services: APIServices(auth: app.auth, settings: app.settings, collections: app.collections, records: app.records,
-                                                           diagnostics: app.diagnostics, rateLimiter: app.rateLimiter), options: options)
+                                                           diagnostics: app.diagnostics, rateLimiter: app.rateLimiter, files: app.files,
+                                                           logs: app.requestLogs),
+                                     options: options)
         var logger = Logger(label: "pocketswift")
         logger.logLevel = .warning
         let application = Application(
@@ -29,6 +32,18 @@ public struct PocketServer: Sendable {
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { _ in onStarted() },
             logger: logger)
+        let logs = app.requestLogs
+        // PocketBase writes request logs in batches a few seconds after the requests.
+        let flusher = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(2))
+                logs.flush()
+            }
+        }
+        defer {
+            flusher.cancel()
+            logs.flush()
+        }
         try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 }

@@ -11,9 +11,16 @@ public struct APIServices: Sendable {
     /// The settings checks (`test/email`, `test/s3`); their routes exist only when given.
     public let diagnostics: SettingsDiagnostics?
     public let rateLimiter: RateLimiter
+    /// File downloads; their route exists only when given.
+    public let files: FileService?
+    /// The request logs; requests are logged only when given.
+    public let logs: RequestLogs?
 
     public init(auth: AuthService, settings: SettingsService, collections: CollectionService, records: RecordService,
-                diagnostics: SettingsDiagnostics? = nil, rateLimiter: RateLimiter? = nil) {
+                diagnostics: SettingsDiagnostics? = nil, rateLimiter: RateLimiter? = nil, files: FileService? = nil,
+                logs: RequestLogs? = nil) {
+        self.files = files
+        self.logs = logs
         self.auth = auth
         self.settings = settings
         self.collections = collections
@@ -53,16 +60,18 @@ public enum APIRouter {
         router.add(middleware: ErrorMiddleware(
             staticFiles: options.publicDir.map { StaticFiles(root: $0, indexFallback: options.indexFallback) }))
         router.add(middleware: AuthMiddleware(auth: services.auth))
+        if let logs = services.logs { router.add(middleware: RequestLogMiddleware(logs: logs)) }
         router.add(middleware: RateLimitMiddleware(limiter: services.rateLimiter))
 
         let settings = services.settings
         HealthRoutes(trustedProxyHeaders: {
             settings.current.value(at: "trustedProxy", "headers").arrayValue?.compactMap(\.stringValue) ?? []
         }).register(on: router)
-        AuthRoutes(auth: services.auth, bodyLimit: options.bodyLimit).register(on: router)
+        AuthRoutes(auth: services.auth, records: services.records, bodyLimit: options.bodyLimit).register(on: router)
         SettingsRoutes(settings: services.settings, diagnostics: services.diagnostics, bodyLimit: options.bodyLimit).register(on: router)
         CollectionRoutes(collections: services.collections, bodyLimit: options.bodyLimit).register(on: router)
         RecordRoutes(records: services.records, bodyLimit: options.bodyLimit).register(on: router)
+        if let files = services.files { FileRoutes(files: files).register(on: router) }
         return router
     }
 }

@@ -34,7 +34,8 @@ struct TestServer {
             try? FileManager.default.removeItem(atPath: directory)
         }
         let router = APIRouter.build(services: APIServices(auth: app.auth, settings: app.settings, collections: app.collections, records: app.records,
-                                                           diagnostics: app.diagnostics, rateLimiter: app.rateLimiter), options: options)
+                                                           diagnostics: app.diagnostics, rateLimiter: app.rateLimiter, files: app.files),
+                                     options: options)
         let application = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await application.test(.live, body)
     }
