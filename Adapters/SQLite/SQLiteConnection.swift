@@ -84,11 +84,17 @@ public final class SQLiteConnection {
     /// Runs one query with parameters and returns all its rows.
     public func query(_ sql: String, _ binds: [SQLiteValue] = []) throws -> [SQLiteRow] {
         try withStatement(sql, binds) { statement in
-            let count = sqlite3_column_count(statement)
-            let columns = (0..<count).map { String(cString: sqlite3_column_name(statement, $0)) }
+            // Column names are read after the first step: a cached statement is prepared again
+            // when the schema changed, and its columns may differ from before that step.
+            var count: Int32 = 0
+            var columns: [String] = []
             var rows: [SQLiteRow] = []
             while true {
                 let code = sqlite3_step(statement)
+                if rows.isEmpty {
+                    count = sqlite3_column_count(statement)
+                    columns = (0..<count).map { String(cString: sqlite3_column_name(statement, $0)) }
+                }
                 if code == SQLITE_DONE { break }
                 guard code == SQLITE_ROW else { throw lastError(code) }
                 let values = (0..<count).map { column(statement, $0) }

@@ -35,6 +35,22 @@ extension SQLiteRecordStore {
         }
     }
 
+    public func wouldMatch(_ record: Record, in collection: Collection, rules: [BoundRule]) throws -> Bool {
+        var matched = false
+        do {
+            try database.write { connection in
+                try insert(record, into: collection, on: connection)
+                let statement = RecordSelectBuilder(dialect: statements.dialect)
+                    .record(collection, id: record.id, rules: rules)
+                matched = try connection.queryFirst(statement.sql, statement.binds.map(Self.value)) != nil
+                throw RuleRefusal()
+            }
+        } catch is RuleRefusal {
+            return matched
+        }
+        return matched
+    }
+
     public func count(matching query: RecordQuery) throws -> Int {
         let statement = RecordSelectBuilder(dialect: statements.dialect).count(query.collection, rules: query.rules)
         let row = try database.read { try $0.queryFirst(statement.sql, statement.binds.map(Self.value)) }

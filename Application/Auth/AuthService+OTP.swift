@@ -17,7 +17,7 @@ extension AuthService {
     /// OTP and verifies the record when the OTP went to its current email, before MFA is checked.
     /// Throws `MFARequired` when MFA applies and `mfa` names no session yet.
     public func authWithOTP(collection idOrName: String, _ login: OTPLogin, mfa: MFASessionID = .none,
-                            client: String) async throws -> AuthResult {
+                            client: String, request: RequestInfo = RequestInfo()) async throws -> AuthResult {
         let collection = try requireOTPCollection(idOrName)
         let errors = login.validate()
         guard errors.isEmpty else { throw ApplicationError.validation(errors) }
@@ -51,6 +51,6 @@ extension AuthService {
             }
         }
         _ = try? records.delete(id: otp.id, from: otps)
-        return try signIn(record: record, collection: collection, method: .otp, mfa: mfa)
+        return try signIn(record: record, collection: collection, method: .otp, mfa: mfa, request: request)
     }
 }

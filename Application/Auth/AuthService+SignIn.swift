@@ -7,16 +7,13 @@ extension AuthService {
     /// new `_mfas` session and throws `MFARequired`; one naming a live session of this record made
     /// with another method completes it (the session is deleted) and signs in.
     func signIn(record: Record, collection: Collection, method: AuthMethod?,
-                mfa: MFASessionID) throws -> AuthResult {
+                mfa: MFASessionID, request: RequestInfo = RequestInfo()) throws -> AuthResult {
         let options = Self.options(of: collection)
-        guard let rule = options.authRule else {
+        guard try satisfies(options.authRule, record: record, collection: collection, request: request) else {
             throw ApplicationError.forbidden("The request doesn't satisfy the collection requirements to authenticate.")
         }
-        // TODO(#5): evaluate non-empty auth rules with the rules engine; until then they refuse sign-in.
-        guard rule.isEmpty else {
-            throw ApplicationError.forbidden("The request doesn't satisfy the collection requirements to authenticate.")
-        }
-        if let method, options.mfa.enabled, wantsMFA(options.mfa) {
+        if let method, options.mfa.enabled,
+           try wantsMFA(options.mfa, record: record, collection: collection, request: request) {
             try checkMFA(record: record, collection: collection, method: method, mfa: mfa,
                          duration: options.mfa.duration)
         }
@@ -24,12 +21,37 @@ extension AuthService {
                           token: tokens.authToken(for: record, in: collection))
     }
 
-    /// Whether MFA applies to the record: an empty rule means everyone.
-    private func wantsMFA(_ config: MFAConfig) -> Bool {
+    /// Whether the record passes the collection's auth rule for the request (PocketBase 0.28.4's
+    /// `CanAccessRecord`): superusers always, a nil rule never, an empty rule always, otherwise the
+    /// rule must match the record; a rule that cannot be bound refuses.
+    func satisfies(_ rule: String?, record: Record, collection: Collection, request: RequestInfo) throws -> Bool {
+        if request.isSuperuser { return true }
+        guard let rule else { return false }
+        if rule.isEmpty { return true }
+        let bound: BoundRule
+        do {
+            bound = try RuleBinder.bind(rule, collection: collection, schema: SchemaSnapshot(collections.all),
+                                        environment: request.environment(now: clock.now()), options: .apiRule)
+        } catch {
+            return false
+        }
+        return !(try records.records(matching: RecordQuery(collection: collection, rules: [bound], id: record.id))).isEmpty
+    }
+
+    /// Whether MFA applies to the record: an empty rule means everyone, otherwise the record must
+    /// match the rule (no superuser bypass); a rule that cannot run is PocketBase 0.28.4's 400.
+    private func wantsMFA(_ config: MFAConfig, record: Record, collection: Collection,
+                          request: RequestInfo) throws -> Bool {
         if config.rule.isEmpty { return true }
-        // TODO(#5): evaluate a non-empty mfa.rule against the record; until then it applies to
-        // everyone (PocketBase 0.28.4 also errs on the side of MFA when the rule cannot run).
-        return true
+        do {
+            let bound = try RuleBinder.bind(config.rule, collection: collection,
+                                            schema: SchemaSnapshot(collections.all),
+                                            environment: request.environment(now: clock.now()), options: .apiRule)
+            return !(try records.records(matching: RecordQuery(collection: collection, rules: [bound], id: record.id)))
+                .isEmpty
+        } catch {
+            throw ApplicationError.badRequest("Failed to authenticate.")
+        }
     }
 
     private func checkMFA(record: Record, collection: Collection, method: AuthMethod, mfa: MFASessionID,

@@ -51,7 +51,8 @@ public struct AuthService: Sendable {
     ///
     /// Throws `MFARequired` when MFA applies and `mfa` names no session yet.
     public func authWithPassword(collection idOrName: String, _ login: PasswordLogin,
-                                 mfa: MFASessionID = .none) async throws -> AuthResult {
+                                 mfa: MFASessionID = .none, request: RequestInfo = RequestInfo()) async throws
+        -> AuthResult {
         let collection = try requireAuthCollection(idOrName)
         let options = Self.options(of: collection)
         guard options.passwordAuth.enabled else {
@@ -69,14 +70,16 @@ public struct AuthService: Sendable {
             hasher.verify(password, against: hash.isEmpty ? Self.decoyHash : hash) && !hash.isEmpty
         }
         guard let record, matches else { throw ApplicationError.badRequest("Failed to authenticate.") }
-        return try signIn(record: record, collection: collection, method: .password, mfa: mfa)
+        return try signIn(record: record, collection: collection, method: .password, mfa: mfa, request: request)
     }
 
     /// `POST /api/collections/{collection}/auth-refresh`: a new token for the caller.
     ///
     /// PocketBase 0.28.4 checks the caller before the collection: no caller is a 401 and an unknown
     /// or different collection a 403 naming the caller's collection.
-    public func authRefresh(collection idOrName: String, auth: AuthContext?) throws -> AuthResult {
+    /// `token` (the caller's token, when known) must carry a true `refreshable` claim.
+    public func authRefresh(collection idOrName: String, auth: AuthContext?, token: String? = nil,
+                            request: RequestInfo? = nil) throws -> AuthResult {
         guard let auth else {
             throw ApplicationError.unauthorized("The request requires valid record authorization token.")
         }
@@ -84,8 +87,12 @@ public struct AuthService: Sendable {
             throw ApplicationError.forbidden(
                 "The request requires auth record from \(auth.collection.name) collection.")
         }
+        if let token, !tokens.isRefreshable(token) {
+            throw ApplicationError.forbidden("The current auth token is not refreshable.")
+        }
         // Refreshing is no sign-in: no MFA.
-        return try signIn(record: auth.record, collection: collection, method: nil, mfa: .none)
+        return try signIn(record: auth.record, collection: collection, method: nil, mfa: .none,
+                          request: request ?? RequestInfo(auth: auth))
     }
 
     /// `GET /api/collections/{collection}/auth-methods`, in PocketBase 0.28.4's shape (with the
@@ -125,11 +132,46 @@ public struct AuthService: Sendable {
             candidates.insert("email", at: 0)
         }
         for field in candidates where collection.field(named: field) != nil {
-            if let record = try records.firstRecord(in: collection, where: field, equals: login.identity) {
+            if Self.hasNocaseUniqueIndex(collection, column: field) {
+                if let record = try firstRecordIgnoringCase(in: collection, where: field, equals: login.identity) {
+                    return record
+                }
+            } else if let record = try records.firstRecord(in: collection, where: field, equals: login.identity) {
                 return record
             }
         }
         return nil
+    }
+
+    /// Whether the column's single-column unique index compares with `COLLATE NOCASE`, which makes
+    /// PocketBase 0.28.4 look the identity up case-insensitively.
+    public static func hasNocaseUniqueIndex(_ collection: Collection, column: String) -> Bool {
+        collection.indexes.contains { definition in
+            let spec = IndexSpec(parsing: definition)
+            return spec.unique && spec.columns.count == 1
+                && spec.columns[0].name.lowercased() == column.lowercased()
+                && spec.columns[0].collate.lowercased() == "nocase"
+        }
+    }
+
+    /// The first record whose `field` equals `value` under SQLite's NOCASE (ASCII case folding):
+    /// candidates come from a `~` (LIKE) match, a superset, and are then compared exactly.
+    private func firstRecordIgnoringCase(in collection: Collection, where field: String, equals value: String) throws
+        -> Record? {
+        let environment = RequestInfo(query: ["identity": value]).environment(now: clock.now())
+        guard let bound = try? RuleBinder.bind("\(field) ~ @request.query.identity", collection: collection,
+                                               schema: SchemaSnapshot(collections.all), environment: environment,
+                                               options: .apiRule)
+        else { return nil }
+        let folded = Self.foldASCII(value)
+        return try records.records(matching: RecordQuery(collection: collection, rules: [bound]))
+            .first { Self.foldASCII($0.string(field)) == folded }
+    }
+
+    private static func foldASCII(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            (65...90).contains(scalar.value) ? Unicode.Scalar(scalar.value + 32)! : scalar
+        }))
     }
 
     /// The collection's auth options as sign-in applies them.

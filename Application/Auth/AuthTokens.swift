@@ -39,6 +39,16 @@ public struct AuthTokens: Sendable {
         return (id, collectionID, kind)
     }
 
+    /// Whether the token's (unverified) `refreshable` claim is true, as Go's `cast.ToBool` reads it.
+    public func isRefreshable(_ token: String) -> Bool {
+        switch signer.unverifiedClaims(of: token)?["refreshable"] {
+        case .bool(let value)?: return value
+        case .number(let value)?: return value != 0
+        case .string(let text)?: return ["1", "t", "T", "TRUE", "true", "True"].contains(text)
+        default: return false
+        }
+    }
+
     /// The verified claims of an auth token for this record, or nil when the signature, type or
     /// expiry is wrong. A token without `exp` never expires (PocketBase 0.28.4).
     public func verifiedAuthClaims(_ token: String, record: Record, collection: Collection) -> JSONObject? {

@@ -1,27 +1,46 @@
 public import PocketDomain
 
 extension CollectionService {
-    /// `GET /api/collections`: a page of collections in stored order.
+    /// `GET /api/collections`: a page of collections, filtered and sorted over `id`, `created`,
+    /// `updated`, `name`, `system` and `type` (stored order otherwise).
     public func list(filter: String, sort: String, page: Int, perPage: Int, skipTotal: Bool) throws -> ResultPage<Collection> {
-        // TODO(#5): filter and sort through the rules engine (fields id, created, updated, name, system, type).
-        guard filter.isEmpty, sort.isEmpty else {
+        let selected: [Collection]
+        do {
+            selected = try CollectionListQuery.apply(filter: filter, sort: sort, to: registry.all)
+        } catch {
             throw ApplicationError.badRequest("Something went wrong while processing your request.")
         }
-        return ResultPage.paging(registry.all, page: page, perPage: perPage, skipTotal: skipTotal)
+        return ResultPage.paging(selected, page: page, perPage: perPage, skipTotal: skipTotal)
     }
 
-    /// `DELETE /api/collections/{collection}/truncate`: deletes every record of a base or auth collection.
+    /// `DELETE /api/collections/{collection}/truncate`: deletes every record of a base or auth
+    /// collection, with the cascade a record delete has (references deleted or unset); refused
+    /// when a required reference would be emptied.
     public func truncate(_ idOrName: String) throws {
         let collection = try view(idOrName)
         guard collection.kind != .view else {
             throw ApplicationError.badRequest(
                 "View collections cannot be truncated since they don't store their own records.")
         }
+        let failure = ApplicationError.badRequest(
+            "Failed to truncate collection (most likely due to required cascade delete record references).")
+        var plan = CascadePlanner.Plan()
         do {
+            let planner = CascadePlanner(registry: registry, records: records, clock: clock)
+            let all = try records.records(matching: RecordQuery(collection: collection))
+            var visited = Set(all.map { collection.id + "/" + $0.id })
+            for record in all {
+                try planner.plan(deleting: record, in: collection, into: &plan, visited: &visited)
+            }
+        } catch {
+            throw failure
+        }
+        do {
+            for (updated, other) in plan.effectiveUpdates { try records.update(updated, in: other) }
+            for (deleted, other) in plan.deletions { _ = try records.delete(id: deleted.id, from: other) }
             try records.deleteAll(in: collection)
         } catch {
-            throw ApplicationError.badRequest(
-                "Failed to truncate collection (most likely due to required cascade delete record references).")
+            throw failure
         }
     }
 }

@@ -33,8 +33,9 @@ public struct CollectionService: Sendable {
 
     /// `POST /api/collections`.
     public func create(_ body: JSONObject) throws -> Collection {
-        let (collection, rawType) = try load(body, existing: nil)
-        try validate(collection, old: nil, rawType: rawType, failure: "Failed to create collection.")
+        var (collection, rawType) = try load(body, existing: nil)
+        let queryProblem = inferViewFields(&collection)
+        try validate(collection, old: nil, rawType: rawType, extra: queryProblem, failure: "Failed to create collection.")
         try save([.create(collection)], failure: "Failed to create collection.")
         automigrate?.created(collection)
         return registry.find(collection.id) ?? collection
@@ -43,8 +44,9 @@ public struct CollectionService: Sendable {
     /// `PATCH /api/collections/{collection}`.
     public func update(_ idOrName: String, _ body: JSONObject) throws -> Collection {
         let old = try view(idOrName)
-        let (collection, rawType) = try load(body, existing: old)
-        try validate(collection, old: old, rawType: rawType, failure: "Failed to update collection.")
+        var (collection, rawType) = try load(body, existing: old)
+        let queryProblem = inferViewFields(&collection)
+        try validate(collection, old: old, rawType: rawType, extra: queryProblem, failure: "Failed to update collection.")
         try save([.update(old: old, new: collection)], failure: "Failed to update collection.")
         automigrate?.updated(from: old, to: collection)
         return registry.find(collection.id) ?? collection
@@ -56,7 +58,7 @@ public struct CollectionService: Sendable {
         let collection = try view(idOrName)
         var message = "Failed to delete collection"
         let references = referencingCollections(of: collection)
-        if collection.system {
+        if collection.system || !dependentViews(of: collection).isEmpty {
             throw ApplicationError.badRequest(message + ".")
         }
         if !references.isEmpty {
@@ -67,7 +69,8 @@ public struct CollectionService: Sendable {
         automigrate?.deleted(collection)
     }
 
-    /// `GET /api/collections/meta/scaffolds`: a blank collection of each kind, without an id.
+    /// `GET /api/collections/meta/scaffolds`: a blank collection of each kind, without an id or
+    /// timestamps.
     public func scaffolds() -> JSONObject {
         var out = JSONObject()
         for kind in [CollectionKind.auth, .base, .view] {
@@ -77,9 +80,47 @@ public struct CollectionService: Sendable {
             else { continue }
             var json = scaffold.exportJSON(includeTimestamps: true)
             json["id"] = ""
+            json["created"] = ""
+            json["updated"] = ""
             out[kind.rawValue] = .object(json)
         }
         return out
+    }
+
+    /// For a view collection with a query: replaces its fields with those inferred from the query
+    /// (PocketBase ignores submitted view fields) and returns the query's problem, if any.
+    func inferViewFields(_ collection: inout Collection) -> ValidationError? {
+        guard collection.kind == .view, let query = collection.viewQuery, !query.isEmpty else { return nil }
+        func invalid(_ message: String) -> ValidationError {
+            // PocketBase sentenizes the error: a final period unless it already ends in punctuation.
+            let text = "Invalid query - " + message
+            let sentence = text.last.map { ".!?".contains($0) } == true ? text : text + "."
+            return ValidationError(code: "validation_invalid_view_query", message: sentence)
+        }
+        let others = registry.all.filter { $0.id != collection.id }
+        do {
+            let columns = try store.viewColumns(query)
+            collection.fields = try ViewFieldInference.fields(columnNames: columns, query: query, collections: others)
+            return nil
+        } catch let failure as ViewFieldInference.Failure {
+            collection.fields = failure.fields
+            return invalid(failure.message)
+        } catch StoreError.invalidViewQuery(_, let message) {
+            collection.fields = []
+            return invalid(message)
+        } catch {
+            collection.fields = []
+            return invalid(String(describing: error))
+        }
+    }
+
+    /// View collections whose query reads `collection`'s table.
+    func dependentViews(of collection: Collection) -> [Collection] {
+        registry.all.filter { other in
+            guard other.kind == .view, other.id != collection.id,
+                  let parsed = try? ViewQueryIdentifiers.parse(other.viewQuery ?? "") else { return false }
+            return parsed.tables.contains { $0.original.lowercased() == collection.name.lowercased() }
+        }
     }
 
     /// Other collections whose relation fields point at `collection` (self-references don't count).
@@ -114,11 +155,13 @@ public struct CollectionService: Sendable {
         }
     }
 
-    func validate(_ collection: Collection, old: Collection?, rawType: String?, failure: String) throws {
+    func validate(_ collection: Collection, old: Collection?, rawType: String?, extra: ValidationError? = nil,
+                  failure: String) throws {
         let others = registry.all
-        let errors = CollectionValidator.validate(collection, old: old, existing: others, rawType: rawType) { rule in
+        var errors = CollectionValidator.validate(collection, old: old, existing: others, rawType: rawType) { rule in
             rules.problem(rule, collection, others)
         }
+        if let extra { errors.add("viewQuery", extra) }
         guard errors.isEmpty else { throw ApplicationError.badRequest(failure, errors) }
     }
 

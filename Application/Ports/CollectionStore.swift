@@ -18,4 +18,7 @@ public enum SchemaChange: Sendable, Equatable {
 public protocol CollectionStore: Sendable {
     func loadCollections() throws -> [Collection]
     func apply(_ changes: [SchemaChange]) throws
+    /// The column names, in order, of a view over the `SELECT` `query`, found without keeping
+    /// anything; a query the database refuses throws `StoreError.invalidViewQuery` with its message.
+    func viewColumns(_ query: String) throws -> [String]
 }

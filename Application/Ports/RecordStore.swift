@@ -27,4 +27,14 @@ public protocol RecordStore: Sendable {
     func records(matching query: RecordQuery) throws -> [Record]
     /// How many records match the query's rules (paging and `id` ignored).
     func count(matching query: RecordQuery) throws -> Int
+    /// Whether `record`, were it inserted, would match `rules`; nothing is written.
+    func wouldMatch(_ record: Record, in collection: Collection, rules: [BoundRule]) throws -> Bool
+}
+
+extension RecordStore {
+    /// Whether `record`, were it inserted, would match `rules` — nothing is written (PocketBase's
+    /// dummy-record check of a create's manage rule). Stores that cannot tell answer false.
+    public func wouldMatch(_ record: Record, in collection: Collection, rules: [BoundRule]) throws -> Bool {
+        false
+    }
 }

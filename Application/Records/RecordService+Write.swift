@@ -16,9 +16,11 @@ extension RecordService {
         let collection = try requireCollection(collectionName)
         guard collection.kind != .view else { throw ApplicationError.badRequest("Unsupported collection type.") }
         guard collection.rules.update != nil || request.isSuperuser else { throw Self.onlySuperusers }
-        let current = try requireRecord(id, in: collection, rule: collection.rules.update, request: request)
-        return try await save(body, current: current, in: collection, request: request, rule: nil,
-                              failure: "Failed to update record.")
+        // PocketBase 0.28.4 finds the record first, then checks the rule with the body it read from
+        // the request (modifiers applied to the stored record).
+        let current = try requireRecord(id, in: collection, rule: nil, request: request)
+        return try await save(body, current: current, in: collection, request: request,
+                              rule: collection.rules.update, failure: "Failed to update record.")
     }
 
     /// Applies a body to a new or stored record, validates, hashes passwords, stores the uploads and
@@ -36,10 +38,25 @@ extension RecordService {
         var changes = RecordValues(collection: collection, current: current, body: submitted) { pattern in
             PatternStringGenerator.generate(pattern, random: random) ?? random.recordID()
         }
+        var ruleRequest = request
+        ruleRequest.body = Self.ruleBody(submitted, changes: changes, in: collection)
+        if let current, let rule, !rule.isEmpty, !request.isSuperuser {
+            // PocketBase 0.28.4: a rule that fails to build, or that the record misses, is a 404.
+            let rules: [BoundRule]
+            do {
+                rules = try apiRule(rule, of: collection, request: ruleRequest)
+            } catch {
+                throw ApplicationError.notFound("The requested resource wasn't found.")
+            }
+            guard try !records.records(matching: RecordQuery(collection: collection, rules: rules, id: current.id))
+                .isEmpty else { throw ApplicationError.notFound("The requested resource wasn't found.") }
+        }
         var errors = FieldErrors()
         if collection.isAuth {
-            let authErrors = try await authChecks(submitted, changes: changes, current: current,
-                                                  collection: collection, request: request)
+            let manage = try hasManageAccess(current, candidate: current == nil ? candidate(changes, in: collection) : nil,
+                                             in: collection, request: ruleRequest)
+            let authErrors = try await authChecks(submitted, changes: changes, current: current, manage: manage,
+                                                  request: request)
             // PocketBase 0.28.4: a new auth record without a password reports only the password pair.
             if current == nil, (changes.passwords["password"] ?? "").isEmpty {
                 var only = FieldErrors("password", .required)
@@ -69,7 +86,9 @@ extension RecordService {
             guard !plain.isEmpty, case .password(let field)? = collection.field(named: name) else { continue }
             let hasher = self.hasher
             record[name] = .string(try await blocking.run { try hasher.hash(plain, cost: field.effectiveCost) })
-            if collection.isAuth, name == "password" { record["tokenKey"] = .string(random.secret()) }
+            // PocketBase 0.28.4: a password change renews the tokenKey unless the same write sets one.
+            let setsKey = current.map { record["tokenKey"] != $0["tokenKey"] } ?? (submitted["tokenKey"] != nil)
+            if collection.isAuth, name == "password", !setsKey { record["tokenKey"] = .string(random.secret()) }
         }
         if collection.isAuth, (record["tokenKey"].stringValue ?? "").isEmpty {
             record["tokenKey"] = .string(random.secret())
@@ -77,10 +96,12 @@ extension RecordService {
         if record.id.isEmpty { record.id = random.recordID() }
 
         var check: RecordQuery?
-        if let rule, !rule.isEmpty, !request.isSuperuser {
-            var bodyRequest = request
-            bodyRequest.body = changes.values
-            check = RecordQuery(collection: collection, rules: try apiRule(rule, of: collection, request: bodyRequest))
+        if current == nil, let rule, !rule.isEmpty, !request.isSuperuser {
+            do {
+                check = RecordQuery(collection: collection, rules: try apiRule(rule, of: collection, request: ruleRequest))
+            } catch {
+                throw ApplicationError.badRequest(failure)
+            }
         }
         let saved: Bool
         do {
@@ -172,14 +193,13 @@ extension RecordService {
 
     /// The rules of auth records (PocketBase 0.28.4's record upsert form): who may change `email`
     /// and `verified`, when `password`, `passwordConfirm` and `oldPassword` are required.
-    private func authChecks(_ body: JSONObject, changes: RecordValues, current: Record?, collection: Collection,
+    private func authChecks(_ body: JSONObject, changes: RecordValues, current: Record?, manage: Bool,
                             request: RequestInfo) async throws -> FieldErrors {
         var errors = FieldErrors()
         let isNew = current == nil
         let password = changes.passwords["password"] ?? ""
         let confirm = body["passwordConfirm"].flatMap { $0.isNull ? nil : GoCast.string($0) } ?? ""
         let old = body["oldPassword"].flatMap { $0.isNull ? nil : GoCast.string($0) } ?? ""
-        let manage = try hasManageAccess(current, in: collection, request: request)
         let mismatch = ValidationError(code: "validation_values_mismatch", message: "Values don't match.")
         if let current, !manage, changes.values["email"] != current["email"] { errors.add("email", mismatch) }
         if !manage, (changes.values["verified"] ?? .bool(false)) != (current?["verified"] ?? .bool(false)) {
@@ -205,12 +225,42 @@ extension RecordService {
         return errors
     }
 
-    /// Superusers, and callers that pass the auth collection's manage rule for the stored record.
-    // TODO(#5): the manage rule on create (PocketBase checks it against the new record's values).
-    func hasManageAccess(_ current: Record?, in collection: Collection, request: RequestInfo) throws -> Bool {
+    /// PocketBase 0.28.4's `@request.body` of a write: only the submitted keys; those of fields
+    /// (with or without a modifier) become the field's value after the change, under the field's
+    /// name, and other keys keep their submitted value.
+    static func ruleBody(_ submitted: JSONObject, changes: RecordValues, in collection: Collection) -> JSONObject {
+        var body = JSONObject()
+        for (key, value) in submitted {
+            if let (field, _) = FieldModifier.resolve(key: key, in: collection.fields) {
+                body[field.name] = changes.values[field.name] ?? value
+            } else if body[key] == nil {
+                body[key] = value
+            }
+        }
+        return body
+    }
+
+    /// The new record a create's manage rule is checked against (PocketBase's dummy record: not verified).
+    private func candidate(_ changes: RecordValues, in collection: Collection) -> Record {
+        var record = Record(collection: collection, values: changes.values)
+        if record.id.isEmpty { record.id = random.recordID() }
+        if collection.isAuth { record["verified"] = .bool(false) }
+        return record
+    }
+
+    /// Superusers, and callers that pass the auth collection's manage rule for the stored record
+    /// (or, on create, for the new record).
+    func hasManageAccess(_ current: Record?, candidate: Record? = nil, in collection: Collection,
+                         request: RequestInfo) throws -> Bool {
         if request.isSuperuser { return true }
-        guard let current, request.auth != nil, let rule = collection.auth?.manageRule, !rule.isEmpty else { return false }
-        let rules = try apiRule(rule, of: collection, request: request)
-        return try !records.records(matching: RecordQuery(collection: collection, rules: rules, id: current.id)).isEmpty
+        guard request.auth != nil, let rule = collection.auth?.manageRule, !rule.isEmpty else { return false }
+        // PocketBase 0.28.4 logs a manage rule that fails to build and denies access.
+        guard let rules = try? apiRule(rule, of: collection, request: request) else { return false }
+        if let current {
+            return try !records.records(matching: RecordQuery(collection: collection, rules: rules, id: current.id))
+                .isEmpty
+        }
+        guard let candidate else { return false }
+        return (try? records.wouldMatch(candidate, in: collection, rules: rules)) ?? false
     }
 }

@@ -137,7 +137,7 @@ struct AuthMFATests {
         }
     }
 
-    @Test("a non-empty MFA rule applies to everyone until rules are evaluated")
+    @Test("a non-empty MFA rule that matches the record asks for a second factor")
     func ruleApplies() async throws {
         try await withAuth(adjusting: [Self.users: enableOTP(mfa: true, mfaRule: "verified = true")]) { h in
             try h.addUser()

@@ -130,4 +130,20 @@ struct AuthRoutesTests {
             #expect(other.json["message"] == "The request requires auth record from _superusers collection.")
         }
     }
+
+    @Test("?fields= picks from the whole {record, token} body of sign-in and refresh")
+    func fieldsPicker() async throws {
+        try await TestServer.make().run { client in
+            let body = #"{"identity":"su@example.com","password":"supersecret123"}"#
+            let picked = try await client.execute(uri: path + "?fields=record.email", method: .post,
+                                                  headers: jsonHeaders(), body: ByteBuffer(string: body))
+            #expect(picked.status == .ok)
+            #expect(picked.json == .object(JSONObject([("record", .object(JSONObject([("email", "su@example.com")])))])))
+            let token = try await superuserToken(client)
+            let refreshed = try await client.execute(uri: "/api/collections/_superusers/auth-refresh?fields=token",
+                                                     method: .post, headers: [.authorization: token])
+            #expect(refreshed.status == .ok)
+            #expect(refreshed.json.objectValue.map { Array($0.keys) } == ["token"])
+        }
+    }
 }

@@ -22,6 +22,10 @@ public final class FixedCollectionStore: CollectionStore {
         throw unimplemented("FixedCollectionStore", #function, sourceLocation: location)
     }
 
+    public func viewColumns(_ query: String) throws -> [String] {
+        throw unimplemented("FixedCollectionStore", #function, sourceLocation: location)
+    }
+
     /// Replaces the list the next `loadCollections()` returns.
     public func set(_ collections: [Collection]) { self.collections.withLock { $0 = collections } }
 }

@@ -5,10 +5,13 @@ internal import PocketDomain
 /// The sign-in endpoints of every auth collection: password, one-time password, refresh.
 public struct AuthRoutes: Sendable {
     private let auth: AuthService
+    /// Expands the signed-in record's relations (`?expand=`); without it `expand` is ignored.
+    private let records: RecordService?
     private let bodyLimit: Int
 
-    public init(auth: AuthService, bodyLimit: Int = RequestBody.defaultLimit) {
+    public init(auth: AuthService, records: RecordService? = nil, bodyLimit: Int = RequestBody.defaultLimit) {
         self.auth = auth
+        self.records = records
         self.bodyLimit = bodyLimit
     }
 
@@ -25,8 +28,10 @@ public struct AuthRoutes: Sendable {
             let login = try PasswordLogin(
                 identity: body.stringMember("identity"), password: body.stringMember("password"),
                 identityField: body.stringMember("identityField"))
-            return try await Self.respond {
-                try await auth.authWithPassword(collection: collection, login, mfa: Self.mfaSession(request, body))
+            let info = RequestInfo(request: request, context: context, body: body)
+            return try await respond(info) {
+                try await auth.authWithPassword(collection: collection, login, mfa: Self.mfaSession(request, body),
+                                                request: info)
             }
         }
         group.post("auth-with-otp") { request, context in
@@ -35,20 +40,24 @@ public struct AuthRoutes: Sendable {
             _ = try auth.requireOTPCollection(collection)
             let body = try await RequestBody.object(from: request, limit: bodyLimit)
             let login = try OTPLogin(otpID: body.stringMember("otpId"), password: body.stringMember("password"))
-            return try await Self.respond {
+            let info = RequestInfo(request: request, context: context, body: body)
+            return try await respond(info) {
                 try await auth.authWithOTP(collection: collection, login, mfa: Self.mfaSession(request, body),
-                                           client: context.remoteIP)
+                                           client: context.remoteIP, request: info)
             }
         }
-        group.post("auth-refresh") { _, context in
-            Self.response(try auth.authRefresh(collection: try context.collectionParameter(), auth: context.auth))
+        group.post("auth-refresh") { request, context in
+            let info = RequestInfo(request: request, context: context)
+            let result = try auth.authRefresh(collection: try context.collectionParameter(), auth: context.auth,
+                                              token: Self.bearerToken(request), request: info)
+            return try response(result, info: info)
         }
     }
 
     /// The sign-in's response, or PocketBase 0.28.4's 401 `{"mfaId": …}` when a second factor is needed.
-    static func respond(_ signIn: () async throws -> AuthResult) async throws -> Response {
+    func respond(_ info: RequestInfo, _ signIn: () async throws -> AuthResult) async throws -> Response {
         do {
-            return response(try await signIn())
+            return try response(try await signIn(), info: info)
         } catch let required as MFARequired {
             return JSONResponse.make(JSONObject([("mfaId", .string(required.mfaID))]), status: .unauthorized)
         }
@@ -59,10 +68,29 @@ public struct AuthRoutes: Sendable {
         MFASessionID(query: request.uri.queryParameters.get("mfaId"), body: body["mfaId"])
     }
 
-    /// `{record, token}` with the record as its owner sees it.
-    static func response(_ result: AuthResult) -> Response {
-        let record = RecordExport.json(result.record, in: result.collection, visibility: RecordVisibility(showEmail: true))
-        return JSONResponse.make(JSONObject([("record", .object(record)), ("token", .string(result.token))]))
+    /// The token of the `Authorization` header, as ``AuthMiddleware`` reads it.
+    static func bearerToken(_ request: Request) -> String? {
+        guard var token = request.headers[.authorization], !token.isEmpty else { return nil }
+        if token.hasPrefix("Bearer ") { token.removeFirst(7) }
+        return token
+    }
+
+    /// `{record, token}` with the record as its owner sees it, its `?expand=` relations fetched as
+    /// the signed-in record would, and the `?fields=` picker applied to the whole body (PocketBase 0.28.4).
+    func response(_ result: AuthResult, info: RequestInfo) throws -> Response {
+        let picker = try RecordRoutes.picker(fieldsQuery: info.query["fields"] ?? "")
+        var record = RecordExport.json(result.record, in: result.collection, visibility: RecordVisibility(showEmail: true))
+        let expand = info.query["expand"] ?? ""
+        if let records, !expand.isEmpty {
+            var owner = info
+            owner.auth = AuthContext(record: result.record, collection: result.collection)
+            if let expanded = try RecordExpander(service: records)
+                .present([result.record], in: result.collection, expand: expand, request: owner).first?["expand"] {
+                record["expand"] = expanded
+            }
+        }
+        let body = JSONObject([("record", .object(record)), ("token", .string(result.token))])
+        return JSONResponse.make(picker.apply(to: .object(body)))
     }
 }
 

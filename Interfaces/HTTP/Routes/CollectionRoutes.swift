@@ -16,9 +16,10 @@ public struct CollectionRoutes: Sendable {
         router.get("/api/collections") { request, context in
             _ = try context.requireSuperuser()
             let query = try ListQuery(request: request)
+            let picker = try RecordRoutes.picker(request)
             let page = try collections.list(filter: query.filter, sort: query.sort, page: query.page,
                                             perPage: query.perPage, skipTotal: query.skipTotal)
-            return JSONResponse.make(page.json { .object($0.exportJSON(includeTimestamps: true)) })
+            return JSONResponse.make(page.json { picker.apply(to: .object($0.exportJSON(includeTimestamps: true))) })
         }
         router.post("/api/collections") { request, context in
             _ = try context.requireSuperuser()

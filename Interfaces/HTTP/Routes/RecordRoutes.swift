@@ -79,7 +79,11 @@ public struct RecordRoutes: Sendable {
 
     /// The `fields` parameter; a malformed one is PocketBase's generic 400.
     static func picker(_ request: Request) throws -> FieldsPicker {
-        let text = URLEncodedForm.firstValues(ofQuery: request.uri.query)["fields"] ?? ""
+        try picker(fieldsQuery: URLEncodedForm.firstValues(ofQuery: request.uri.query)["fields"] ?? "")
+    }
+
+    /// The picker of a `fields` parameter's value; a malformed one is PocketBase's generic 400.
+    static func picker(fieldsQuery text: String) throws -> FieldsPicker {
         do {
             return try FieldsPicker(parsing: text)
         } catch {
