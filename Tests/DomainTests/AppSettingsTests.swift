@@ -90,19 +90,10 @@ struct AppSettingsTests {
 
     @Test("an empty appName is a nested validation_required error")
     func emptyAppName() throws {
-        let patch = try object(#"{"meta":{"appName":""}}"#)
-        do {
-            _ = try SettingsPatch.apply(patch, to: .defaults)
-            Issue.record("expected an error")
-        } catch {
-            guard case .invalid(let errors) = error else {
-                Issue.record("expected .invalid, got \(error)")
-                return
-            }
-            #expect(JSONWriter.string(.object(errors.json))
-                == #"{"meta":{"appName":{"code":"validation_required","message":"Cannot be blank."}}}"#)
-            #expect(errors["meta"]?.nested?["appName"] == .required)
-        }
+        let errors = try invalidErrors(#"{"meta":{"appName":""}}"#)
+        #expect(JSONWriter.string(.object(errors.json))
+            == #"{"meta":{"appName":{"code":"validation_required","message":"Cannot be blank."}}}"#)
+        #expect(errors["meta"]?.nested?["appName"] == .required)
     }
 
     @Test("meta rules: every required value and a valid sender address", arguments: [
@@ -112,17 +103,23 @@ struct AppSettingsTests {
         (#"{"meta":{"senderAddress":"nope"}}"#, "senderAddress", "validation_is_email"),
     ])
     func metaRules(text: String, field: String, code: String) throws {
+        let errors = try invalidErrors(text)
+        #expect(errors["meta"]?.nested?[field]?.code == code)
+        #expect(errors["meta"]?.nested?.entries.count == 1)
+    }
+
+    /// The validation errors of a patch that must be refused as `.invalid`.
+    private func invalidErrors(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> FieldErrors {
         let patch = try object(text)
         do {
             _ = try SettingsPatch.apply(patch, to: .defaults)
-            Issue.record("expected an error")
+        } catch .invalid(let errors) {
+            return errors
         } catch {
-            guard case .invalid(let errors) = error else {
-                Issue.record("expected .invalid, got \(error)")
-                return
-            }
-            #expect(errors["meta"]?.nested?[field]?.code == code)
-            #expect(errors["meta"]?.nested?.entries.count == 1)
+            Issue.record("expected .invalid, got \(error)", sourceLocation: sourceLocation)
+            return FieldErrors()
         }
+        Issue.record("expected an error", sourceLocation: sourceLocation)
+        return FieldErrors()
     }
 }
