@@ -39,12 +39,14 @@ final class TestSMTPServer: @unchecked Sendable {
 
     var received: Received { state.withLock { $0 } }
 
+    /// Stops accepting. The listener is closed by the accept thread itself, so its descriptor
+    /// number cannot be reused by another test's socket while that thread may still call accept.
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func acceptLoop() {
+        defer { close(listener) }
         while true {
             let client = accept(listener, nil, nil)
             guard client >= 0 else { return }
