@@ -1,4 +1,4 @@
-public import PocketApplication
+internal import PocketApplication
 internal import PocketDomain
 
 /// A view query's columns, read from a temporary view that is never committed.

@@ -17,6 +17,7 @@ extension AuthService {
             try checkMFA(record: record, collection: collection, method: method, mfa: mfa,
                          duration: options.mfa.duration)
         }
+        if method != nil { recordLoginOrigin(record: record, collection: collection, request: request) }
         return AuthResult(record: record, collection: collection,
                           token: tokens.authToken(for: record, in: collection))
     }

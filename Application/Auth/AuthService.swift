@@ -12,10 +12,14 @@ public struct AuthService: Sendable {
     let random: any RandomStringGenerator
     /// OTP attempts per auth record and client address.
     let otpAttempts: AttemptLimiter
+    /// Mails about records: verification, password reset, email change, OTP, login alerts.
+    let mail: AccountMail
+    /// PocketBase 0.28.4's resend guards of verification and password-reset mails.
+    let resendGuards: ExpiringKeys
 
     public init(collections: CollectionRegistry, records: any RecordStore, hasher: any PasswordHasher,
                 tokens: AuthTokens, blocking: any BlockingRunner, clock: any Clock,
-                random: any RandomStringGenerator) {
+                random: any RandomStringGenerator, mail: AccountMail = .unavailable) {
         self.collections = collections
         self.records = records
         self.hasher = hasher
@@ -25,6 +29,8 @@ public struct AuthService: Sendable {
         self.random = random
         // PocketBase 0.28.4: 5 OTP attempts per record and client IP within 180 seconds.
         self.otpAttempts = AttemptLimiter(maxAttempts: 5, window: 180, clock: clock)
+        self.mail = mail
+        self.resendGuards = ExpiringKeys(clock: clock)
     }
 
     /// The auth collection named by a route, or PocketBase's 404s.
@@ -156,7 +162,7 @@ public struct AuthService: Sendable {
 
     /// The first record whose `field` equals `value` under SQLite's NOCASE (ASCII case folding):
     /// candidates come from a `~` (LIKE) match, a superset, and are then compared exactly.
-    private func firstRecordIgnoringCase(in collection: Collection, where field: String, equals value: String) throws
+    func firstRecordIgnoringCase(in collection: Collection, where field: String, equals value: String) throws
         -> Record? {
         let environment = RequestInfo(query: ["identity": value]).environment(now: clock.now())
         guard let bound = try? RuleBinder.bind("\(field) ~ @request.query.identity", collection: collection,

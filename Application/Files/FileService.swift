@@ -1,4 +1,4 @@
-public import PocketDomain
+internal import PocketDomain
 
 /// A stored file ready to be served.
 public struct ServedFile: Sendable {

@@ -90,6 +90,10 @@ extension RecordService {
             let setsKey = current.map { record["tokenKey"] != $0["tokenKey"] } ?? (submitted["tokenKey"] != nil)
             if collection.isAuth, name == "password", !setsKey { record["tokenKey"] = .string(random.secret()) }
         }
+        // PocketBase 0.28.4: an email change renews the tokenKey too, unless the same write sets one.
+        if collection.isAuth, let current, record["tokenKey"] == current["tokenKey"], record["email"] != current["email"] {
+            record["tokenKey"] = .string(random.secret())
+        }
         if collection.isAuth, (record["tokenKey"].stringValue ?? "").isEmpty {
             record["tokenKey"] = .string(random.secret())
         }
@@ -113,6 +117,9 @@ extension RecordService {
             throw ApplicationError.badRequest(failure, unique)
         }
         guard saved else { throw ApplicationError.badRequest(failure) }
+        if collection.isAuth, let current, record["password"] != current["password"] {
+            AuthSystemRows(collections: registry, records: records, clock: clock).forgetSessions(of: record, in: collection)
+        }
         for upload in uploads.files {
             try files.put(upload.file.bytes, at: "\(collection.id)/\(record.id)/\(upload.name)",
                           contentType: upload.file.mimeType)

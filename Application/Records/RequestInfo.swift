@@ -12,6 +12,8 @@ public struct RequestInfo: Sendable {
     public var body: JSONObject
     /// `default`, `expand`, …
     public var context: String
+    /// The client's address (login alerts fingerprint it); empty when unknown.
+    public var remoteIP: String = ""
 
     public init(auth: AuthContext? = nil, query: [String: String] = [:], headers: [String: String] = [:],
                 method: String = "GET", body: JSONObject = JSONObject(), context: String = "default") {

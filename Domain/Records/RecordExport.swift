@@ -21,7 +21,10 @@ public enum RecordExport {
         for field in collection.fields {
             let name = field.name
             if case .password = field {
-                if !field.isHidden { out[name] = .string("") }
+                // Shown as "" where visible; an auth collection's own password never (PocketBase 0.28.4).
+                if !field.isHidden || visibility.showHidden, !(collection.isAuth && name == "password") {
+                    out[name] = .string("")
+                }
                 continue
             }
             if field.isHidden && (!visibility.showHidden || (collection.isAuth && name == "tokenKey")) { continue }

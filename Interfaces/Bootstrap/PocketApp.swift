@@ -22,6 +22,8 @@ public final class PocketApp: Sendable {
     public let requestLogs: RequestLogs
     /// Sends mail with the settings in force (SMTP, or sendmail when SMTP is off).
     public let mailer: any Mailer
+    /// The mails sent in the background (auth flows); drained before the app closes.
+    public let outbox: MailOutbox
     /// The settings checks: test email and test S3.
     public let diagnostics: SettingsDiagnostics
     /// The rate limits of the settings, shared by every route.
@@ -30,8 +32,9 @@ public final class PocketApp: Sendable {
     public let isFresh: Bool
     private let directory: SQLiteDataDirectory
 
-    /// Opens (or creates) the data directory and loads the schema and settings.
-    public init(configuration: AppConfiguration) throws {
+    /// Opens (or creates) the data directory and loads the schema and settings. `mailer` replaces
+    /// the settings' mailer (SMTP or sendmail), e.g. to capture mails in tests.
+    public init(configuration: AppConfiguration, mailer mailerOverride: (any Mailer)? = nil) throws {
         self.configuration = configuration
         let clock = SystemClock()
         let random = SystemRandom()
@@ -69,12 +72,14 @@ public final class PocketApp: Sendable {
             self.collections = CollectionService(registry: registry, store: directory.collections, records: records,
                                                  automigrate: automigrate, clock: clock, random: random,
                                                  rules: .syntax)
+            let mailer: any Mailer = mailerOverride ?? SettingsMailer(settings: { settings.current })
+            self.mailer = mailer
+            self.outbox = MailOutbox(mailer: mailer, report: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
             self.auth = AuthService(collections: registry, records: records, hasher: hasher, tokens: tokens,
-                                    blocking: ThreadPoolBlockingRunner(), clock: clock, random: random)
+                                    blocking: ThreadPoolBlockingRunner(), clock: clock, random: random,
+                                    mail: AccountMail(outbox: outbox, settings: { settings.current }))
             self.superusers = SuperuserService(collections: registry, records: records, hasher: hasher,
                                                random: random, clock: clock)
-            let mailer = SettingsMailer(settings: { settings.current })
-            self.mailer = mailer
             self.diagnostics = SettingsDiagnostics(
                 settings: settings, collections: registry, mailer: mailer,
                 openS3: { try S3FileStorage(settings: $0) }, blocking: ThreadPoolBlockingRunner(),

@@ -44,6 +44,13 @@ public struct PocketServer: Sendable {
             flusher.cancel()
             logs.flush()
         }
-        try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        do {
+            try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        } catch {
+            await app.outbox.drain()
+            throw error
+        }
+        // Mails already accepted (OTPs, resets…) still go out before the process ends.
+        await app.outbox.drain()
     }
 }

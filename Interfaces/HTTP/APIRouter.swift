@@ -37,7 +37,8 @@ public struct APIOptions: Sendable {
     public var indexFallback: Bool
     /// The largest request body read, in bytes (PocketBase 0.28.4: 32 MiB).
     public var bodyLimit: Int
-    /// Where `--dev` request lines go; nil outside dev mode.
+    /// Where `--dev` request lines go; nil outside dev mode (which also lifts PocketBase's limit of
+    /// recent OTPs per record).
     public var devLog: (@Sendable (String) -> Void)?
 
     public init(origins: [String] = ["*"], publicDir: String? = nil, indexFallback: Bool = true,
@@ -67,7 +68,10 @@ public enum APIRouter {
         HealthRoutes(trustedProxyHeaders: {
             settings.current.value(at: "trustedProxy", "headers").arrayValue?.compactMap(\.stringValue) ?? []
         }).register(on: router)
-        AuthRoutes(auth: services.auth, records: services.records, bodyLimit: options.bodyLimit).register(on: router)
+        let signIns = AuthRoutes(auth: services.auth, records: services.records, bodyLimit: options.bodyLimit)
+        signIns.register(on: router)
+        AccountRoutes(auth: services.auth, signIns: signIns, bodyLimit: options.bodyLimit,
+                      devMode: options.devLog != nil).register(on: router)
         SettingsRoutes(settings: services.settings, diagnostics: services.diagnostics, bodyLimit: options.bodyLimit).register(on: router)
         CollectionRoutes(collections: services.collections, bodyLimit: options.bodyLimit).register(on: router)
         RecordRoutes(records: services.records, bodyLimit: options.bodyLimit).register(on: router)

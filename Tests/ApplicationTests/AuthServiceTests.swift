@@ -14,12 +14,24 @@ struct AuthHarness {
     let blocking = InlineBlockingRunner()
     let signer = FakeTokenSigner()
     let random = SequentialRandom(seed: 7)
+    /// What the auth flows mailed (through an outbox, as in the app).
+    let mailbox = TestMailbox()
 
     var tokens: AuthTokens { AuthTokens(signer: signer, clock: clock) }
+    /// A new service each time: keep one in a test that relies on its resend guards.
     var service: AuthService {
         AuthService(collections: collections, records: directory.records, hasher: hasher, tokens: tokens,
-                    blocking: blocking, clock: clock, random: random)
+                    blocking: blocking, clock: clock, random: random,
+                    mail: AccountMail(outbox: mailbox.outbox, settings: { Self.settings }))
     }
+
+    /// Settings with a sender and an app name, as the mails use them.
+    static let settings: AppSettings = {
+        AppSettings.defaults.merging(JSONObject([("meta", .object(JSONObject([
+            ("appName", "Acme Test"), ("appURL", "https://app.example.test"),
+            ("senderName", "Acme Support"), ("senderAddress", "noreply@example.test"),
+        ])))]))
+    }()
     var users: Collection { get throws { try collections.named("users") } }
     var superusers: Collection { get throws { try collections.named("_superusers") } }
 

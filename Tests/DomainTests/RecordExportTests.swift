@@ -48,7 +48,9 @@ struct RecordExportTests {
         let record = Record(collection: otps, values: JSONObject([("id", "x"), ("sentTo", "a@b.co"), ("password", "hash")]))
         #expect(export(record, in: otps)["sentTo"] == nil)
         #expect(export(record, RecordVisibility(showHidden: true), in: otps)["sentTo"] == "a@b.co")
-        #expect(export(record, RecordVisibility(showHidden: true), in: otps)["password"] == nil)
+        // PocketBase 0.28.4 shows a non-auth collection's hidden password field as "" to superusers.
+        #expect(export(record, RecordVisibility(showHidden: true), in: otps)["password"] == "")
+        #expect(export(record, in: otps)["password"] == nil)
     }
 
     static let things: Collection = {

@@ -16,12 +16,13 @@ struct TestServer {
     let directory: String
 
     /// A fresh data directory with one superuser.
-    static func make(encryptionKey: String? = nil) throws -> TestServer {
+    static func make(encryptionKey: String? = nil, mailer: (any Mailer)? = nil) throws -> TestServer {
         let directory = NSTemporaryDirectory() + "pocketswift-http-" + UUID().uuidString
         var environment: [String: String] = [:]
         if let encryptionKey { environment["TEST_KEY"] = encryptionKey }
         let app = try PocketApp(configuration: AppConfiguration(
-            dataDirectory: directory, encryptionEnv: encryptionKey == nil ? "" : "TEST_KEY", environment: environment))
+            dataDirectory: directory, encryptionEnv: encryptionKey == nil ? "" : "TEST_KEY", environment: environment),
+            mailer: mailer)
         try app.superusers.upsert(email: email, password: password)
         return TestServer(app: app, directory: directory)
     }

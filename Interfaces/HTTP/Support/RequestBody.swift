@@ -36,8 +36,9 @@ public enum RequestBody {
             throw HTTPError(.contentTooLarge)
         }
         let bytes = Array(buffer.readableBytesView)
+        // PocketBase 0.28.4 binds nothing from an empty body, whatever its Content-Type.
+        if bytes.isEmpty { return SubmittedBody() }
         if contentType.hasPrefix("application/json") {
-            if bytes.isEmpty { return SubmittedBody() }
             guard case .object(let object)? = try? JSONParser.parse(bytes) else { throw ApplicationError.loadFailed }
             return SubmittedBody(values: object)
         }
