@@ -37,6 +37,7 @@ public final class SQLiteConnection {
         }
         handle = db
         sqlite3_extended_result_codes(db, 1)
+        Self.registerPocketBaseFunctions(db)
         do {
             try execute(Self.pragmas)
         } catch {

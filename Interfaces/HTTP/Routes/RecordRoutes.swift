@@ -42,7 +42,8 @@ public struct RecordRoutes: Sendable {
             let picker = try Self.picker(request)
             let collection = try context.collectionParameter()
             _ = try records.requireCollection(collection, message: "Missing or invalid collection context.")
-            let body = try await RequestBody.submitted(from: request, limit: bodyLimit, malformedMessage: Self.malformed)
+            let body = try await RequestBody.submitted(from: request, limit: bodyLimit, malformedMessage: Self.malformed,
+                                                     inferringFormValues: true)
             let info = RequestInfo(request: request, context: context, body: body.values)
             let record = try await records.create(collection, body: body, request: info)
             return try response(record, collection: collection, info: info, picker: picker)
@@ -51,7 +52,8 @@ public struct RecordRoutes: Sendable {
             let picker = try Self.picker(request)
             let collection = try context.collectionParameter()
             _ = try records.requireCollection(collection)
-            let body = try await RequestBody.submitted(from: request, limit: bodyLimit, malformedMessage: Self.malformed)
+            let body = try await RequestBody.submitted(from: request, limit: bodyLimit, malformedMessage: Self.malformed,
+                                                     inferringFormValues: true)
             let info = RequestInfo(request: request, context: context, body: body.values)
             let record = try await records.update(collection, id: try context.coreContext.parameters.require("id"),
                                                   body: body, request: info)

@@ -16,10 +16,10 @@ public enum RequestBody {
     }
 
     /// `submitted`, with malformed bodies answered by `message` (each route family has its own).
-    public static func submitted(from request: Request, limit: Int, malformedMessage message: String) async throws
-        -> SubmittedBody {
+    public static func submitted(from request: Request, limit: Int, malformedMessage message: String,
+                                 inferringFormValues infer: Bool = false) async throws -> SubmittedBody {
         do {
-            return try await submitted(from: request, limit: limit)
+            return try await submitted(from: request, limit: limit, inferringFormValues: infer)
         } catch let error as ApplicationError where error == .loadFailed {
             throw ApplicationError.badRequest(message)
         }
@@ -27,7 +27,11 @@ public enum RequestBody {
 
     /// The body's members and uploaded files. In multipart bodies the `@jsonPayload` part (JSON) is
     /// merged over the plain parts, and wins over a plain part of the same name (PocketBase 0.28.4).
-    public static func submitted(from request: Request, limit: Int = defaultLimit) async throws -> SubmittedBody {
+    ///
+    /// `infer` types form values as PocketBase does where it binds a body into a map (records and
+    /// their rules): `true`/`false` become bools and plain decimal numbers become numbers.
+    public static func submitted(from request: Request, limit: Int = defaultLimit,
+                                 inferringFormValues infer: Bool = false) async throws -> SubmittedBody {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         let buffer: ByteBuffer
         do {
@@ -43,19 +47,20 @@ public enum RequestBody {
             return SubmittedBody(values: object)
         }
         if contentType.hasPrefix("application/x-www-form-urlencoded") {
-            return SubmittedBody(values: try withJSONPayload(URLEncodedForm.parse(String(decoding: bytes, as: UTF8.self))))
+            return SubmittedBody(values: try withJSONPayload(URLEncodedForm.parse(String(decoding: bytes, as: UTF8.self)),
+                                                             infer: infer))
         }
         if contentType.hasPrefix("multipart/form-data") {
             guard let boundary = boundary(of: request.headers[.contentType] ?? "") else { throw ApplicationError.loadFailed }
             let parts = try multipartParts(bytes, boundary: boundary)
-            return SubmittedBody(values: try withJSONPayload(parts.fields), files: parts.files)
+            return SubmittedBody(values: try withJSONPayload(parts.fields, infer: infer), files: parts.files)
         }
         throw ApplicationError.badRequest("Unsupported Content-Type.")
     }
 
     /// Form fields as values, with the `@jsonPayload` field's object merged over them.
-    private static func withJSONPayload(_ fields: [(String, String)]) throws -> JSONObject {
-        var values = formObject(fields.filter { $0.0 != jsonPayloadKey })
+    private static func withJSONPayload(_ fields: [(String, String)], infer: Bool) throws -> JSONObject {
+        var values = formObject(fields.filter { $0.0 != jsonPayloadKey }, infer: infer)
         for (key, text) in fields where key == jsonPayloadKey {
             guard case .object(let payload)? = try? JSONParser.parse(text) else { throw ApplicationError.loadFailed }
             for (name, value) in payload { values[name] = value }
@@ -63,16 +68,32 @@ public enum RequestBody {
         return values
     }
 
-    private static func formObject(_ pairs: [(String, String)]) -> JSONObject {
+    private static func formObject(_ pairs: [(String, String)], infer: Bool) -> JSONObject {
         var object = JSONObject()
-        for (key, value) in pairs {
+        for (key, text) in pairs {
+            let value = infer ? inferredValue(text) : .string(text)
             switch object[key] {
-            case nil: object[key] = .string(value)
-            case .array(let items)?: object[key] = .array(items + [.string(value)])
-            case let existing?: object[key] = .array([existing, .string(value)])
+            case nil: object[key] = value
+            case .array(let items)?: object[key] = .array(items + [value])
+            case let existing?: object[key] = .array([existing, value])
             }
         }
         return object
+    }
+
+    /// PocketBase 0.28.4's typing of a form value bound into a map: `true`/`false` as bools, and a
+    /// text of digits, `-` and `.` as a number when the number prints back as exactly that text.
+    public static func inferredValue(_ text: String) -> JSONValue {
+        switch text {
+        case "true": return .bool(true)
+        case "false": return .bool(false)
+        default:
+            guard let first = text.utf8.first, first == UInt8(ascii: "-") || (48...57).contains(first),
+                  text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || (48...57).contains($0) }),
+                  let number = Double(text), number.isFinite, GoNumberFormat.string(number) == text
+            else { return .string(text) }
+            return .number(number)
+        }
     }
 
     static func boundary(of contentType: String) -> String? {
