@@ -42,6 +42,8 @@ struct JSONWriterTests {
         ("a/b", #""a/b""#),
         ("<p>&amp;</p>", #""<p>&amp;</p>""#),
         ("\u{2028}x\u{2029}", #""\u2028x\u2029""#),
+        ("long run then \"quote\" then é and \u{2020}†", #""long run then \"quote\" then é and ††""#),
+        ("\u{2027}\u{202A}\u{2028}", #""\#u{2027}\#u{202A}\u2028""#),
         ("\u{E2}\u{80}", "\"\u{E2}\u{80}\""),
     ])
     func strings(value: String, expected: String) {
