@@ -102,7 +102,8 @@ public struct AuthService: Sendable {
         let options = Self.options(of: collection)
         // PocketBase 0.28.4 lists the identity fields only while password auth is on.
         let identityFields = options.passwordAuth.enabled ? options.passwordAuth.identityFields : []
-        let oauthProviders: JSONValue = .array([])
+        let oauthProviders: JSONValue = .array(
+            options.oauth2.enabled ? OAuth2ProviderListing.providers(of: options.oauth2, random: random) : [])
         return JSONObject([
             ("password", .object(JSONObject([
                 ("identityFields", .array(identityFields.map(JSONValue.string))),
@@ -156,7 +157,7 @@ public struct AuthService: Sendable {
 
     /// The first record whose `field` equals `value` under SQLite's NOCASE (ASCII case folding):
     /// candidates come from a `~` (LIKE) match, a superset, and are then compared exactly.
-    private func firstRecordIgnoringCase(in collection: Collection, where field: String, equals value: String) throws
+    func firstRecordIgnoringCase(in collection: Collection, where field: String, equals value: String) throws
         -> Record? {
         let environment = RequestInfo(query: ["identity": value]).environment(now: clock.now())
         guard let bound = try? RuleBinder.bind("\(field) ~ @request.query.identity", collection: collection,

@@ -4,6 +4,7 @@ internal import PocketSQLite
 internal import PocketCrypto
 internal import PocketFiles
 internal import PocketMail
+internal import PocketCurl
 internal import Foundation
 
 /// The composition root: opens the data directory and wires every adapter into the use cases.
@@ -14,6 +15,8 @@ public final class PocketApp: Sendable {
     public let collections: CollectionService
     public let settings: SettingsService
     public let auth: AuthService
+    /// OAuth2 sign-in, talking to the providers through libcurl.
+    public let oauth2: OAuth2Service
     public let superusers: SuperuserService
     public let migrations: MigrationService
     public let recordStore: any RecordStore
@@ -54,10 +57,11 @@ public final class PocketApp: Sendable {
             self.files = FileService(registry: registry, records: records, files: storage)
             self.requestLogs = RequestLogs(store: SQLiteLogStore(database: directory.auxiliary), settings: settings,
                                            clock: clock, random: random)
-            self.records = RecordService(registry: registry, records: records,
-                                         files: storage,
-                                         clock: clock, hasher: hasher, random: random,
-                                         blocking: ThreadPoolBlockingRunner())
+            let recordService = RecordService(registry: registry, records: records,
+                                              files: storage,
+                                              clock: clock, hasher: hasher, random: random,
+                                              blocking: ThreadPoolBlockingRunner())
+            self.records = recordService
             self.registry = registry
             self.settings = settings
             self.isFresh = directory.didBootstrap
@@ -69,8 +73,10 @@ public final class PocketApp: Sendable {
             self.collections = CollectionService(registry: registry, store: directory.collections, records: records,
                                                  automigrate: automigrate, clock: clock, random: random,
                                                  rules: .syntax)
-            self.auth = AuthService(collections: registry, records: records, hasher: hasher, tokens: tokens,
-                                    blocking: ThreadPoolBlockingRunner(), clock: clock, random: random)
+            let auth = AuthService(collections: registry, records: records, hasher: hasher, tokens: tokens,
+                                   blocking: ThreadPoolBlockingRunner(), clock: clock, random: random)
+            self.auth = auth
+            self.oauth2 = OAuth2Service(auth: auth, records: recordService, http: CurlHTTPClient())
             self.superusers = SuperuserService(collections: registry, records: records, hasher: hasher,
                                                random: random, clock: clock)
             let mailer = SettingsMailer(settings: { settings.current })
