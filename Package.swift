@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(name: "HTTPTests",
                     dependencies: [
                         "PocketDomain", "PocketApplication", "PocketHTTP", "PocketBootstrap",
-                        "PocketTestSupport",
+                        "PocketTestSupport", "PocketCurl",
                         .product(name: "Hummingbird", package: "hummingbird"),
                         .product(name: "HummingbirdTesting", package: "hummingbird"),
                         .product(name: "HTTPTypes", package: "swift-http-types"),
