@@ -28,7 +28,7 @@ public struct OAuth2Login: Sendable, Equatable {
         var errors = FieldErrors()
         if provider.isEmpty {
             errors.add("provider", .required)
-        } else if provider.count > 100 {
+        } else if provider.unicodeScalars.count > 100 {
             errors.add("provider", .tooLong(max: 100))
         } else if config.provider(named: provider) == nil {
             errors.add("provider", ValidationError(
