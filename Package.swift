@@ -49,7 +49,8 @@ let package = Package(
         .target(name: "PocketSQLite",
                 dependencies: ["PocketDomain", "PocketApplication", "PocketSQL", "CSQLite"],
                 path: "Adapters/SQLite", swiftSettings: strictSettings),
-        .target(name: "PocketCurl", dependencies: ["CCurl"], path: "Adapters/Curl", swiftSettings: strictSettings),
+        .target(name: "PocketCurl", dependencies: ["PocketApplication", "CCurl"], path: "Adapters/Curl",
+                swiftSettings: strictSettings),
         .target(name: "PocketFiles", dependencies: ["PocketDomain", "PocketApplication", "PocketCurl"],
                 path: "Adapters/Files", swiftSettings: strictSettings),
         .target(name: "PocketMail", dependencies: ["PocketDomain", "PocketApplication", "PocketCurl"],
@@ -72,7 +73,7 @@ let package = Package(
         .target(name: "PocketBootstrap",
                 dependencies: [
                     "PocketDomain", "PocketApplication", "PocketSQLite", "PocketCrypto", "PocketFiles", "PocketMail",
-                    "PocketHTTP",
+                    "PocketCurl", "PocketHTTP",
                     .product(name: "Hummingbird", package: "hummingbird"),
                     .product(name: "Logging", package: "swift-log"),
                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -109,7 +110,7 @@ let package = Package(
         .testTarget(name: "HTTPTests",
                     dependencies: [
                         "PocketDomain", "PocketApplication", "PocketHTTP", "PocketBootstrap",
-                        "PocketTestSupport",
+                        "PocketTestSupport", "PocketCurl",
                         .product(name: "Hummingbird", package: "hummingbird"),
                         .product(name: "HummingbirdTesting", package: "hummingbird"),
                         .product(name: "HTTPTypes", package: "swift-http-types"),

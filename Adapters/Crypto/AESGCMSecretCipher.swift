@@ -1,5 +1,6 @@
 internal import COpenSSL
 public import PocketApplication
+internal import PocketDomain
 
 /// AES-256-GCM through OpenSSL's EVP interface, in PocketBase's `security.Encrypt` format.
 ///

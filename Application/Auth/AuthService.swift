@@ -108,7 +108,8 @@ public struct AuthService: Sendable {
         let options = Self.options(of: collection)
         // PocketBase 0.28.4 lists the identity fields only while password auth is on.
         let identityFields = options.passwordAuth.enabled ? options.passwordAuth.identityFields : []
-        let oauthProviders: JSONValue = .array([])
+        let oauthProviders: JSONValue = .array(
+            options.oauth2.enabled ? OAuth2ProviderListing.providers(of: options.oauth2, random: random) : [])
         return JSONObject([
             ("password", .object(JSONObject([
                 ("identityFields", .array(identityFields.map(JSONValue.string))),

@@ -4,6 +4,7 @@ internal import PocketSQLite
 internal import PocketCrypto
 internal import PocketFiles
 internal import PocketMail
+internal import PocketCurl
 internal import Foundation
 
 /// The composition root: opens the data directory and wires every adapter into the use cases.
@@ -14,6 +15,8 @@ public final class PocketApp: Sendable {
     public let collections: CollectionService
     public let settings: SettingsService
     public let auth: AuthService
+    /// OAuth2 sign-in, talking to the providers through libcurl.
+    public let oauth2: OAuth2Service
     public let superusers: SuperuserService
     public let migrations: MigrationService
     public let recordStore: any RecordStore
@@ -57,10 +60,11 @@ public final class PocketApp: Sendable {
             self.files = FileService(registry: registry, records: records, files: storage)
             self.requestLogs = RequestLogs(store: SQLiteLogStore(database: directory.auxiliary), settings: settings,
                                            clock: clock, random: random)
-            self.records = RecordService(registry: registry, records: records,
-                                         files: storage,
-                                         clock: clock, hasher: hasher, random: random,
-                                         blocking: ThreadPoolBlockingRunner())
+            let recordService = RecordService(registry: registry, records: records,
+                                              files: storage,
+                                              clock: clock, hasher: hasher, random: random,
+                                              blocking: ThreadPoolBlockingRunner())
+            self.records = recordService
             self.registry = registry
             self.settings = settings
             self.isFresh = directory.didBootstrap
@@ -75,9 +79,11 @@ public final class PocketApp: Sendable {
             let mailer: any Mailer = mailerOverride ?? SettingsMailer(settings: { settings.current })
             self.mailer = mailer
             self.outbox = MailOutbox(mailer: mailer, report: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
-            self.auth = AuthService(collections: registry, records: records, hasher: hasher, tokens: tokens,
-                                    blocking: ThreadPoolBlockingRunner(), clock: clock, random: random,
-                                    mail: AccountMail(outbox: outbox, settings: { settings.current }))
+            let auth = AuthService(collections: registry, records: records, hasher: hasher, tokens: tokens,
+                                   blocking: ThreadPoolBlockingRunner(), clock: clock, random: random,
+                                   mail: AccountMail(outbox: outbox, settings: { settings.current }))
+            self.auth = auth
+            self.oauth2 = OAuth2Service(auth: auth, records: recordService, http: CurlHTTPClient())
             self.superusers = SuperuserService(collections: registry, records: records, hasher: hasher,
                                                random: random, clock: clock)
             self.diagnostics = SettingsDiagnostics(

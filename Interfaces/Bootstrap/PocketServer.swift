@@ -23,7 +23,7 @@ public struct PocketServer: Sendable {
     public func run(onStarted: @escaping @Sendable () -> Void) async throws {
         let router = APIRouter.build(services: APIServices(auth: app.auth, settings: app.settings, collections: app.collections, records: app.records,
                                                            diagnostics: app.diagnostics, rateLimiter: app.rateLimiter, files: app.files,
-                                                           logs: app.requestLogs),
+                                                           logs: app.requestLogs, oauth2: app.oauth2),
                                      options: options)
         var logger = Logger(label: "pocketswift")
         logger.logLevel = .warning

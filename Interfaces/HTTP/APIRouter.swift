@@ -15,11 +15,14 @@ public struct APIServices: Sendable {
     public let files: FileService?
     /// The request logs; requests are logged only when given.
     public let logs: RequestLogs?
+    /// OAuth2 sign-in; its route exists only when given.
+    public let oauth2: OAuth2Service?
 
     public init(auth: AuthService, settings: SettingsService, collections: CollectionService, records: RecordService,
                 diagnostics: SettingsDiagnostics? = nil, rateLimiter: RateLimiter? = nil, files: FileService? = nil,
-                logs: RequestLogs? = nil) {
+                logs: RequestLogs? = nil, oauth2: OAuth2Service? = nil) {
         self.files = files
+        self.oauth2 = oauth2
         self.logs = logs
         self.auth = auth
         self.settings = settings
@@ -72,6 +75,10 @@ public enum APIRouter {
         signIns.register(on: router)
         AccountRoutes(auth: services.auth, signIns: signIns, bodyLimit: options.bodyLimit,
                       devMode: options.devLog != nil).register(on: router)
+        if let oauth2 = services.oauth2 {
+            OAuth2Routes(oauth2: oauth2, auth: services.auth, records: services.records, bodyLimit: options.bodyLimit)
+                .register(on: router)
+        }
         SettingsRoutes(settings: services.settings, diagnostics: services.diagnostics, bodyLimit: options.bodyLimit).register(on: router)
         CollectionRoutes(collections: services.collections, bodyLimit: options.bodyLimit).register(on: router)
         RecordRoutes(records: services.records, bodyLimit: options.bodyLimit).register(on: router)

@@ -1,3 +1,4 @@
+import PocketDomain
 import Testing
 @testable import PocketCrypto
 

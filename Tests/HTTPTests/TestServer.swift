@@ -28,14 +28,17 @@ struct TestServer {
     }
 
     /// Runs `body` against the API served over HTTP on a free port.
-    func run(options: APIOptions = APIOptions(),
+    /// `oauth2HTTP` answers the OAuth2 providers' endpoints (libcurl when nil).
+    func run(options: APIOptions = APIOptions(), oauth2HTTP: (any HTTPClient)? = nil,
              _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         defer {
             app.close()
             try? FileManager.default.removeItem(atPath: directory)
         }
         let router = APIRouter.build(services: APIServices(auth: app.auth, settings: app.settings, collections: app.collections, records: app.records,
-                                                           diagnostics: app.diagnostics, rateLimiter: app.rateLimiter, files: app.files),
+                                                           diagnostics: app.diagnostics, rateLimiter: app.rateLimiter, files: app.files,
+                                                           oauth2: oauth2HTTP.map { OAuth2Service(auth: app.auth, records: app.records, http: $0) }
+                                                               ?? app.oauth2),
                                      options: options)
         let application = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await application.test(.live, body)

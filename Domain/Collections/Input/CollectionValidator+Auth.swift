@@ -116,7 +116,18 @@ extension CollectionValidator.Context {
             for key in ["name", "clientId", "clientSecret"] where (provider[key].stringValue ?? "").isEmpty {
                 e.add(key, Rules.required)
             }
-            // TODO(#4): unknown provider names (validation_missing_provider) and is.URL on the URLs.
+            let name = provider["name"].stringValue ?? ""
+            if !name.isEmpty, OAuth2ProviderCatalog.spec(named: name) == nil {
+                e.add("name", ValidationError(code: "validation_missing_provider",
+                                              message: "Invalid or missing provider with name \(name).",
+                                              params: JSONObject([("name", .string(name))])))
+            }
+            for key in ["authURL", "tokenURL", "userInfoURL"] {
+                let url = provider[key].stringValue ?? ""
+                if !url.isEmpty, !GoURL.isValid(url) {
+                    e.add(key, ValidationError(code: "validation_is_url", message: "Must be a valid URL."))
+                }
+            }
             if !e.isEmpty { each.add(String(i), Rules.tree(e)) }
         }
         return each.isEmpty ? FieldErrors() : FieldErrors("providers", Rules.tree(each))

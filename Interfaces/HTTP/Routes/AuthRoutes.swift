@@ -77,7 +77,8 @@ public struct AuthRoutes: Sendable {
 
     /// `{record, token}` with the record as its owner sees it, its `?expand=` relations fetched as
     /// the signed-in record would, and the `?fields=` picker applied to the whole body (PocketBase 0.28.4).
-    func response(_ result: AuthResult, info: RequestInfo) throws -> Response {
+    /// OAuth2 sign-ins add the provider's user as `meta`.
+    func response(_ result: AuthResult, info: RequestInfo, meta: JSONObject? = nil) throws -> Response {
         let picker = try RecordRoutes.picker(fieldsQuery: info.query["fields"] ?? "")
         var record = RecordExport.json(result.record, in: result.collection, visibility: RecordVisibility(showEmail: true))
         let expand = info.query["expand"] ?? ""
@@ -89,7 +90,8 @@ public struct AuthRoutes: Sendable {
                 record["expand"] = expanded
             }
         }
-        let body = JSONObject([("record", .object(record)), ("token", .string(result.token))])
+        var body = JSONObject([("record", .object(record)), ("token", .string(result.token))])
+        if let meta { body = JSONObject([("meta", .object(meta))] + body.map { ($0.key, $0.value) }) }
         return JSONResponse.make(picker.apply(to: .object(body)))
     }
 }

@@ -144,8 +144,9 @@ struct RuleFilterTests {
     @Test("geoDistance and geo points", arguments: [
         // The reference answers ["plovdiv"] and ["plovdiv", "london"]: its pure-Go math rounds
         // sofia's self-distance to acos(1.0000000000000002) = NULL, while libm gives exactly 0.
-        ("geoDistance(loc.lon, loc.lat, 23.3219, 42.6977) < 200", Set(["sofia", "plovdiv"])),
-        ("geoDistance(loc.lon, loc.lat, 23.3219, 42.6977) < 2100", ["sofia", "plovdiv", "london"]),
+        // Sofia itself is missing, as in PocketBase 0.28.4: its Go cosines put acos's argument a bit above 1 (NULL).
+        ("geoDistance(loc.lon, loc.lat, 23.3219, 42.6977) < 200", Set(["plovdiv"])),
+        ("geoDistance(loc.lon, loc.lat, 23.3219, 42.6977) < 2100", ["plovdiv", "london"]),
         ("geoDistance(loc.lon, loc.lat, 23.3219, 42.6977) > 1000", ["london", "origin", "south"]),
         ("geoDistance(loc.lon, loc.lat, 0, 0) < 112", ["origin", "south"]),
         ("geoDistance(loc.lon, loc.lat, 0, 0) < 111", ["origin"]), ("geoDistance(loc.lon, loc.lat, 0, 0) = 0", ["origin"]),

@@ -3,12 +3,12 @@
 /// `standard` is Go's `base64.StdEncoding` (`+/`, padded); `rawURL` is `base64.RawURLEncoding`
 /// (`-_`, no padding). Decoding mirrors Go's non-strict mode: padding must be exactly right for
 /// `standard` and absent for `rawURL`, but unused trailing bits need not be zero.
-struct Base64: Sendable {
+public struct Base64: Sendable {
     /// `+/` with `=` padding.
-    static let standard = Base64(
+    public static let standard = Base64(
         alphabet: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8), padded: true)
     /// `-_` without padding, as JSON Web Tokens use.
-    static let rawURL = Base64(
+    public static let rawURL = Base64(
         alphabet: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8), padded: false)
 
     private static let pad = UInt8(ascii: "=")
@@ -27,7 +27,7 @@ struct Base64: Sendable {
     }
 
     /// The encoded text of `bytes`.
-    func encode(_ bytes: [UInt8]) -> String {
+    public func encode(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity((bytes.count + 2) / 3 * 4)
         var index = 0
@@ -50,12 +50,12 @@ struct Base64: Sendable {
     }
 
     /// The bytes encoded by `text`, or nil when it is not valid in this flavour.
-    func decode(_ text: some StringProtocol) -> [UInt8]? {
+    public func decode(_ text: some StringProtocol) -> [UInt8]? {
         decode(bytes: Array(text.utf8))
     }
 
     /// The bytes encoded by the ASCII symbols `text`, or nil when they are not valid in this flavour.
-    func decode(bytes text: [UInt8]) -> [UInt8]? {
+    public func decode(bytes text: [UInt8]) -> [UInt8]? {
         var symbolCount = text.count
         if padded {
             guard text.count % 4 == 0 else { return nil }

@@ -1,5 +1,5 @@
 import Testing
-@testable import PocketCrypto
+import PocketDomain
 
 @Suite("Base64")
 struct Base64Tests {
@@ -41,21 +41,5 @@ struct Base64Tests {
             #expect(Base64.standard.decode(Base64.standard.encode(slice)) == slice)
             #expect(Base64.rawURL.decode(Base64.rawURL.encode(slice)) == slice)
         }
-    }
-}
-
-@Suite("ConstantTime")
-struct ConstantTimeTests {
-    @Test("equal byte strings compare equal")
-    func equal() {
-        #expect(ConstantTime.equals([1, 2, 3], [1, 2, 3]))
-        #expect(ConstantTime.equals([], []))
-    }
-
-    @Test("a differing byte or length compares unequal")
-    func unequal() {
-        #expect(!ConstantTime.equals([1, 2, 3], [1, 2, 4]))
-        #expect(!ConstantTime.equals([1, 2, 3], [1, 2]))
-        #expect(!ConstantTime.equals([], [0]))
     }
 }
