@@ -5,13 +5,24 @@ internal import PocketSQL
 /// Rule-filtered reads: bound rules and sorts compiled to SQL by `RecordSelectBuilder`.
 extension SQLiteRecordStore {
     public func records(matching query: RecordQuery) throws -> [Record] {
+        if let ids = query.ids, ids.count > Self.idsPerQuery {
+            var chunked = query
+            return try stride(from: 0, to: ids.count, by: Self.idsPerQuery).flatMap { start in
+                chunked.ids = Array(ids[start..<min(start + Self.idsPerQuery, ids.count)])
+                return try records(matching: chunked)
+            }
+        }
+        if query.ids?.isEmpty == true { return [] }
         let builder = RecordSelectBuilder(dialect: statements.dialect)
         let statement = query.id.map { builder.record(query.collection, id: $0, rules: query.rules) }
             ?? builder.list(query.collection, rules: query.rules, sort: query.sort, limit: query.limit,
-                            offset: query.offset)
+                            offset: query.offset, ids: query.ids)
         let rows = try database.read { try $0.query(statement.sql, statement.binds.map(Self.value)) }
         return rows.map { Self.record(from: $0, in: query.collection) }
     }
+
+    /// The most ids one statement binds (SQLite allows far more; this keeps statements small).
+    static let idsPerQuery = 500
 
     public func save(_ record: Record, in collection: Collection, isNew: Bool, requiring check: RecordQuery?) throws
         -> Bool {

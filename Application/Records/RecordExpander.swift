@@ -47,13 +47,21 @@ public struct RecordExpander: Sendable {
             // PocketBase 0.28.4: an unresolvable nested part drops the whole branch.
             guard nested.allSatisfy({ isResolvable($0, from: relation.target, depth: depth + 1) }) else { continue }
             resolvedAny = true
-            for (index, record) in records.enumerated() {
-                let related = try visibleRelated(of: record, through: relation, request: request)
-                guard !related.isEmpty else { continue }
-                let presented = try present(related, in: relation.target, paths: nested, request: request,
-                                            depth: depth + 1)
-                let value: JSONValue = relation.isMultiple ? .array(presented.map(JSONValue.object))
-                    : .object(presented[0])
+            // Every record's related records at once; each distinct one presented once.
+            let relatedPerRecord = try visibleRelated(of: records, through: relation, request: request)
+            var distinct: [Record] = []
+            var seen = Set<String>()
+            for related in relatedPerRecord {
+                for record in related where seen.insert(record.id).inserted { distinct.append(record) }
+            }
+            guard !distinct.isEmpty else { continue }
+            let presented = try present(distinct, in: relation.target, paths: nested, request: request,
+                                        depth: depth + 1)
+            let presentedByID = Dictionary(zip(distinct.map(\.id), presented), uniquingKeysWith: { first, _ in first })
+            for (index, related) in relatedPerRecord.enumerated() {
+                let items = related.compactMap { presentedByID[$0.id] }
+                guard let first = items.first else { continue }
+                let value: JSONValue = relation.isMultiple ? .array(items.map(JSONValue.object)) : .object(first)
                 expansions[index].append((name, value))
             }
         }
@@ -99,33 +107,39 @@ public struct RecordExpander: Sendable {
                         isBackRelation: true)
     }
 
-    /// The related records of one record that the caller may view, in relation order.
-    private func visibleRelated(of record: Record, through relation: Relation, request: RequestInfo) throws -> [Record] {
+    /// The related records of each record that the caller may view, in relation order: forward
+    /// relations are read in one query for all the records, back-relations one query per record.
+    private func visibleRelated(of records: [Record], through relation: Relation, request: RequestInfo) throws
+        -> [[Record]] {
         var expandRequest = request
         expandRequest.context = "expand"
         let target = relation.target
-        guard target.rules.view != nil || request.isSuperuser else { return [] }
+        guard target.rules.view != nil || request.isSuperuser else { return records.map { _ in [] } }
         let rules = try service.apiRule(target.rules.view, of: target, request: expandRequest)
         if relation.isBackRelation {
-            let filter = "\(relation.fieldName):each ?= \(JSONWriter.string(.string(record.id)))"
-            let bound: BoundRule
-            do {
-                bound = try RuleBinder.bind(filter, collection: target, schema: SchemaSnapshot(service.registry.all),
-                                            environment: expandRequest.environment(now: service.clock.now()),
-                                            options: .apiRule)
-            } catch {
-                return []
+            let schema = SchemaSnapshot(service.registry.all)
+            let environment = expandRequest.environment(now: service.clock.now())
+            return try records.map { record in
+                let filter = "\(relation.fieldName):each ?= \(JSONWriter.string(.string(record.id)))"
+                guard let bound = try? RuleBinder.bind(filter, collection: target, schema: schema,
+                                                       environment: environment, options: .apiRule)
+                else { return [] }
+                return try service.records.records(matching: RecordQuery(collection: target, rules: rules + [bound]))
             }
-            return try service.records.records(matching: RecordQuery(collection: target, rules: rules + [bound]))
         }
-        let ids: [String]
-        switch record[relation.fieldName] {
-        case .string(let id): ids = id.isEmpty ? [] : [id]
-        case .array(let items): ids = items.compactMap(\.stringValue)
-        default: ids = []
+        let idsPerRecord = records.map { record -> [String] in
+            switch record[relation.fieldName] {
+            case .string(let id): id.isEmpty ? [] : [id]
+            case .array(let items): items.compactMap(\.stringValue)
+            default: []
+            }
         }
-        return try ids.compactMap { id in
-            try service.records.records(matching: RecordQuery(collection: target, rules: rules, id: id)).first
-        }
+        var distinct: [String] = []
+        var seen = Set<String>()
+        for ids in idsPerRecord { for id in ids where seen.insert(id).inserted { distinct.append(id) } }
+        guard !distinct.isEmpty else { return records.map { _ in [] } }
+        let found = try service.records.records(matching: RecordQuery(collection: target, rules: rules, ids: distinct))
+        let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return idsPerRecord.map { $0.compactMap { byID[$0] } }
     }
 }

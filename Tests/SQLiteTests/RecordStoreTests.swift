@@ -1,3 +1,4 @@
+import Foundation
 import PocketApplication
 import PocketDomain
 import PocketSQLite
@@ -66,6 +67,27 @@ struct RecordStoreTests {
             #expect(found["meta"] == nil)
             #expect(found["tags"] == [])
             #expect(found["place"] == ["lon": 0, "lat": 0])
+        }
+    }
+
+    @Test("a query by ids reads just those records, in chunks when there are many")
+    func byIDs() throws {
+        try withDataDirectory { directory, _ throws in
+            let collection = allTypesCollection()
+            try directory.collections.create(collection)
+            let ids = (0..<1_203).map { String(format: "id%013d", $0) }
+            for id in ids {
+                try directory.records.insert(Record(collection: collection, values: object(["id": .string(id), "title": .string(id)])),
+                                             into: collection)
+            }
+            let wanted = ["id0000000000007", "id0000000000003", "nope", "id0000000000003"]
+            let found = try directory.records.records(matching: RecordQuery(collection: collection, ids: wanted))
+            #expect(Set(found.map(\.id)) == ["id0000000000003", "id0000000000007"])
+            #expect(found.count == 2)
+            #expect(try directory.records.records(matching: RecordQuery(collection: collection, ids: [])).isEmpty)
+            let all = try directory.records.records(matching: RecordQuery(collection: collection, ids: ids.reversed()))
+            #expect(all.count == 1_203)
+            #expect(Set(all.map(\.id)) == Set(ids))
         }
     }
 

@@ -13,12 +13,16 @@ public struct RecordSelectBuilder: Sendable {
     }
 
     /// One page of records: rows matching every rule (AND), ordered by `sort`, then `limit`/`offset`.
+    /// `ids`, when given, narrows the list to those records (`id IN (…)`).
     public func list(_ collection: Collection, rules: [BoundRule] = [], sort: BoundSort = BoundSort(),
-                     limit: Int? = nil, offset: Int = 0) -> SQLStatement {
+                     limit: Int? = nil, offset: Int = 0, ids: [String]? = nil) -> SQLStatement {
         let table = q(collection.name)
         let plan = mergedJoins(rules, sort)
         var sql: SQLText = "SELECT \(plan.isEmpty ? "" : "DISTINCT ")\(table).* FROM \(table)"
-        sql += body(plan, rules)
+        let idsRule = ids.map { ids -> SQLText in
+            "\(table).\(q("id")) IN (" + SQLText.joined(ids.map { SQLText.bind(.text($0)) }, separator: ", ") + ")"
+        }
+        sql += body(plan, rules, extra: idsRule)
         if let order = compiler.orderBy(sort, mainAlias: collection.name) {
             sql += " ORDER BY " + order
         }
