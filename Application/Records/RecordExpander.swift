@@ -22,13 +22,14 @@ public struct RecordExpander: Sendable {
 
     private func present(_ records: [Record], in collection: Collection, paths: [[String]], request: RequestInfo,
                          depth: Int) throws -> [JSONObject] {
+        let plan = RecordExport.Plan(collection)
         var output = records.map { record in
             var visibility = service.visibility(of: record, in: collection, request: request)
             // PocketBase 0.28.4: managers (callers passing the manage rule) see the email too.
             if collection.isAuth, !visibility.showEmail, !record.bool("emailVisibility") {
                 visibility.showEmail = (try? service.hasManageAccess(record, in: collection, request: request)) ?? false
             }
-            return RecordExport.json(record, in: collection, visibility: visibility)
+            return plan.json(record, visibility: visibility)
         }
         guard depth <= Self.maxDepth, !paths.isEmpty, !records.isEmpty else { return output }
         var groups: [(String, [[String]])] = []

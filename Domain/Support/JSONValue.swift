@@ -66,52 +66,88 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, Ex
 }
 
 /// A JSON object that remembers the order in which keys were first set.
+///
+/// Members are kept in an array, searched linearly while the object is small (a record's dozen
+/// fields: cheaper than hashing every key) and through a key index once it grows.
 public struct JSONObject: Sendable, Equatable, Sequence {
-    public private(set) var keys: [String] = []
-    private var storage: [String: JSONValue] = [:]
+    public typealias Element = (key: String, value: JSONValue)
+
+    private var entries: [Element] = []
+    /// Positions by key; only kept above `indexThreshold` members.
+    private var index: [String: Int]?
+    private static let indexThreshold = 16
 
     public init() {}
 
     public init(_ pairs: [(String, JSONValue)]) {
+        entries.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
     }
 
-    public var count: Int { keys.count }
-    public var isEmpty: Bool { keys.isEmpty }
+    /// The keys in order.
+    public var keys: [String] { entries.map(\.key) }
+    public var count: Int { entries.count }
+    public var isEmpty: Bool { entries.isEmpty }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        for i in entries.indices where entries[i].key == key { return i }
+        return nil
+    }
 
     /// Reads or writes a member; assigning nil removes it.
     public subscript(key: String) -> JSONValue? {
-        get { storage[key] }
+        get { position(of: key).map { entries[$0].value } }
         set {
             if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+                if let i = position(of: key) {
+                    entries[i].value = newValue
+                } else {
+                    entries.append((key, newValue))
+                    if index != nil {
+                        index?[key] = entries.count - 1
+                    } else if entries.count > Self.indexThreshold {
+                        rebuildIndex()
+                    }
+                }
+            } else if let i = position(of: key) {
+                entries.remove(at: i)
+                if index != nil { rebuildIndex() }
             }
         }
     }
 
+    private mutating func rebuildIndex() {
+        guard entries.count > Self.indexThreshold else {
+            index = nil
+            return
+        }
+        var positions = [String: Int](minimumCapacity: entries.count)
+        for (i, entry) in entries.enumerated() { positions[entry.key] = i }
+        index = positions
+    }
+
     /// True when the key is present (even with a null value).
-    public func contains(_ key: String) -> Bool { storage[key] != nil }
+    public func contains(_ key: String) -> Bool { position(of: key) != nil }
 
     /// The same members with keys in ascending byte order, as Go writes a map.
     public func sortedByKey() -> JSONObject {
         var copy = self
-        copy.keys.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        copy.entries.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        if copy.index != nil { copy.rebuildIndex() }
         return copy
     }
 
-    public func makeIterator() -> AnyIterator<(key: String, value: JSONValue)> {
-        var index = 0
-        return AnyIterator {
-            guard index < keys.count else { return nil }
-            defer { index += 1 }
-            let key = keys[index]
-            return (key, storage[key]!)
-        }
+    public func makeIterator() -> IndexingIterator<[Element]> {
+        entries.makeIterator()
     }
 
+    /// Equal members, whatever their order.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.storage == rhs.storage
+        guard lhs.entries.count == rhs.entries.count else { return false }
+        for entry in lhs.entries {
+            guard let other = rhs[entry.key], other == entry.value else { return false }
+        }
+        return true
     }
 }
