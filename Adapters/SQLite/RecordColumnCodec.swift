@@ -36,7 +36,12 @@ enum RecordColumnCodec {
 
     /// The record value a stored column holds for a field.
     static func decode(_ value: SQLiteValue, for field: Field) -> JSONValue {
-        switch ColumnKind(field: field) {
+        decode(value, as: ColumnKind(field: field))
+    }
+
+    /// The value of a column of that kind (worked out once per field when reading many rows).
+    static func decode(_ value: SQLiteValue, as kind: ColumnKind) -> JSONValue {
+        switch kind {
         case .primaryKey, .text:
             switch value {
             case .null: return .string("")

@@ -18,7 +18,7 @@ extension SQLiteRecordStore {
             ?? builder.list(query.collection, rules: query.rules, sort: query.sort, limit: query.limit,
                             offset: query.offset, ids: query.ids)
         let rows = try database.read { try $0.query(statement.sql, statement.binds.map(Self.value)) }
-        return rows.map { Self.record(from: $0, in: query.collection) }
+        return Self.records(from: rows, in: query.collection)
     }
 
     /// The most ids one statement binds (SQLite allows far more; this keeps statements small).

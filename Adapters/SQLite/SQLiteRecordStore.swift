@@ -89,11 +89,23 @@ public struct SQLiteRecordStore: RecordStore {
 
     /// A record from a `SELECT *` row, values in the collection's field order.
     static func record(from row: SQLiteRow, in collection: Collection) -> Record {
-        var values = JSONObject()
-        for field in collection.fields {
-            guard let index = row.columns.firstIndex(of: field.name) else { continue }
-            values[field.name] = RecordColumnCodec.decode(row.values[index], for: field)
+        records(from: [row], in: collection)[0]
+    }
+
+    /// Rows of one statement as records: the fields' column positions are looked up once.
+    static func records(from rows: [SQLiteRow], in collection: Collection) -> [Record] {
+        guard let first = rows.first else { return [] }
+        let columns: [(name: String, kind: ColumnKind, index: Int)] = collection.fields.compactMap { field in
+            first.columns.firstIndex(of: field.name).map { (field.name, ColumnKind(field: field), $0) }
         }
-        return Record(collection: collection, values: values)
+        return rows.map { row in
+            var values = JSONObject()
+            values.reserveCapacity(columns.count)
+            // Field names are unique within a collection.
+            for column in columns {
+                values.appendNew(column.name, RecordColumnCodec.decode(row.values[column.index], as: column.kind))
+            }
+            return Record(collection: collection, values: values)
+        }
     }
 }

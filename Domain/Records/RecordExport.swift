@@ -20,53 +20,61 @@ public enum RecordExport {
 
     /// A collection's members in key order, worked out once for many records.
     public struct Plan: Sendable {
-        private enum Slot: Sendable {
+        /// How a member shows.
+        private enum Shown: Sendable {
             case collectionID, collectionName
-            case field(Field)
+            /// A field always shown (unless it is the private email of an auth record).
+            case plain(isEmail: Bool)
+            /// A hidden field: shown to superusers only (never an auth record's token key).
+            case hidden(never: Bool)
+            /// A password field: "" where visible, never an auth collection's own password.
+            case password(hidden: Bool, never: Bool)
         }
 
         public let collection: Collection
-        private let slots: [Slot]
+        private let slots: [(name: String, shown: Shown, zero: JSONValue)]
 
         public init(_ collection: Collection) {
             self.collection = collection
-            var named: [(String, Slot)] = [("collectionId", .collectionID), ("collectionName", .collectionName)]
+            let isAuth = collection.isAuth
+            var slots: [(name: String, shown: Shown, zero: JSONValue)] = [
+                ("collectionId", .collectionID, .null), ("collectionName", .collectionName, .null),
+            ]
             for field in collection.fields where field.name != "collectionId" && field.name != "collectionName" {
-                named.append((field.name, .field(field)))
+                let name = field.name
+                let shown: Shown
+                if case .password = field {
+                    shown = .password(hidden: field.isHidden, never: isAuth && name == "password")
+                } else if field.isHidden {
+                    shown = .hidden(never: isAuth && name == "tokenKey")
+                } else {
+                    shown = .plain(isEmail: isAuth && name == "email")
+                }
+                slots.append((name, shown, RecordExport.defaultValue(of: field)))
             }
-            named.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
-            slots = named.map(\.1)
+            slots.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+            self.slots = slots
         }
 
         /// The record as `visibility` sees it, keys already in order.
         public func json(_ record: Record, visibility: RecordVisibility) -> JSONObject {
             var out = JSONObject()
+            out.reserveCapacity(slots.count)
             for slot in slots {
-                switch slot {
-                case .collectionID: out["collectionId"] = .string(collection.id)
-                case .collectionName: out["collectionName"] = .string(collection.name)
-                case .field(let field):
-                    if let value = RecordExport.value(of: field, in: record, collection: collection, visibility: visibility) {
-                        out[field.name] = value
-                    }
+                switch slot.shown {
+                case .collectionID: out.appendNew("collectionId", .string(collection.id))
+                case .collectionName: out.appendNew("collectionName", .string(collection.name))
+                case .password(let hidden, let never):
+                    if !never, !hidden || visibility.showHidden { out.appendNew(slot.name, .string("")) }
+                case .hidden(let never):
+                    if !never, visibility.showHidden { out.appendNew(slot.name, record.values[slot.name] ?? slot.zero) }
+                case .plain(let isEmail):
+                    if isEmail, !visibility.showEmail, !record.bool("emailVisibility") { continue }
+                    out.appendNew(slot.name, record.values[slot.name] ?? slot.zero)
                 }
             }
             return out
         }
-    }
-
-    /// What a field shows of the record to `visibility`, or nil when it does not show.
-    static func value(of field: Field, in record: Record, collection: Collection, visibility: RecordVisibility)
-        -> JSONValue? {
-        let name = field.name
-        if case .password = field {
-            // Shown as "" where visible; an auth collection's own password never (PocketBase 0.28.4).
-            let shows = (!field.isHidden || visibility.showHidden) && !(collection.isAuth && name == "password")
-            return shows ? .string("") : nil
-        }
-        if field.isHidden && (!visibility.showHidden || (collection.isAuth && name == "tokenKey")) { return nil }
-        if collection.isAuth, name == "email", !visibility.showEmail, !record.bool("emailVisibility") { return nil }
-        return record.values[name] ?? defaultValue(of: field)
     }
 
     /// The zero value of a field, as a fresh column holds it.

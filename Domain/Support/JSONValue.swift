@@ -84,6 +84,8 @@ public struct JSONObject: Sendable, Equatable, Sequence {
         for (key, value) in pairs { self[key] = value }
     }
 
+    public mutating func reserveCapacity(_ count: Int) { entries.reserveCapacity(count) }
+
     /// The keys in order.
     public var keys: [String] { entries.map(\.key) }
     public var count: Int { entries.count }
@@ -91,8 +93,21 @@ public struct JSONObject: Sendable, Equatable, Sequence {
 
     private func position(of key: String) -> Int? {
         if let index { return index[key] }
-        for i in entries.indices where entries[i].key == key { return i }
+        let length = key.utf8.count
+        // Comparing lengths first spares the string comparison of most other keys.
+        for i in entries.indices where entries[i].key.utf8.count == length && entries[i].key == key { return i }
         return nil
+    }
+
+    /// Adds a member whose key the caller knows is not present yet (records, rows): no lookup.
+    public mutating func appendNew(_ key: String, _ value: JSONValue) {
+        assert(position(of: key) == nil, "duplicate key \(key)")
+        entries.append((key, value))
+        if index != nil {
+            index?[key] = entries.count - 1
+        } else if entries.count > Self.indexThreshold {
+            rebuildIndex()
+        }
     }
 
     /// Reads or writes a member; assigning nil removes it.
