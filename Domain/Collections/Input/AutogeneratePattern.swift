@@ -58,9 +58,7 @@ enum AutogeneratePattern {
         let length = value.unicodeScalars.count
         if field.min > 0, length < field.min { return false }
         if length > (field.max == 0 ? 5000 : field.max) { return false }
-        if !field.pattern.isEmpty, let regex = try? Regex(field.pattern), (try? regex.firstMatch(in: value)) == nil {
-            return false
-        }
+        if !field.pattern.isEmpty, !GoRegexMatch.matches(field.pattern, value) { return false }
         return true
     }
 }

@@ -1,4 +1,5 @@
 import _StringProcessing
+internal import Synchronization
 
 /// How a field type turns a submitted value into its stored value and checks that value, as
 /// PocketBase 0.28.4's `PrepareValue`/setters and `ValidateValue` do (without the checks that need
@@ -73,10 +74,36 @@ extension Field {
 
 /// Go's `regexp.MatchString` with an RE2-style pattern: an unanchored search, ASCII `\d \s \w`,
 /// matched scalar by scalar like Go's runes. A pattern Swift cannot compile matches nothing.
+///
+/// Compiled patterns are kept (a field's pattern is checked on every write; the id field has one).
 enum GoRegexMatch {
     static func matches(_ pattern: String, _ text: String) -> Bool {
-        guard let regex = try? Regex(pattern) else { return false }
-        let configured = regex.asciiOnlyWordCharacters().asciiOnlyDigits().asciiOnlyWhitespace().wordBoundaryKind(.simple).matchingSemantics(.unicodeScalar)
-        return (try? configured.firstMatch(in: text)) != nil
+        guard let regex = compiled(pattern) else { return false }
+        return (try? regex.firstMatch(in: text)) != nil
+    }
+
+    /// A compiled pattern, or nil when Swift cannot compile it.
+    private final class Compiled: @unchecked Sendable {
+        // Regex values are immutable; matching keeps its state per call, so sharing is safe.
+        let regex: Regex<AnyRegexOutput>?
+
+        init(_ pattern: String) {
+            regex = (try? Regex(pattern)).map {
+                $0.asciiOnlyWordCharacters().asciiOnlyDigits().asciiOnlyWhitespace().wordBoundaryKind(.simple)
+                    .matchingSemantics(.unicodeScalar)
+            }
+        }
+    }
+
+    private static let cache = Mutex<[String: Compiled]>([:])
+
+    private static func compiled(_ pattern: String) -> Regex<AnyRegexOutput>? {
+        if let hit = cache.withLock({ $0[pattern] }) { return hit.regex }
+        let compiled = Compiled(pattern)
+        cache.withLock { cache in
+            if cache.count >= 256 { cache.removeAll() }
+            cache[pattern] = compiled
+        }
+        return compiled.regex
     }
 }
