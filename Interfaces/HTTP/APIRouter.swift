@@ -65,7 +65,9 @@ public enum APIRouter {
             staticFiles: options.publicDir.map { StaticFiles(root: $0, indexFallback: options.indexFallback) }))
         router.add(middleware: AuthMiddleware(auth: services.auth))
         if let logs = services.logs { router.add(middleware: RequestLogMiddleware(logs: logs)) }
-        router.add(middleware: RateLimitMiddleware(limiter: services.rateLimiter))
+        let records = services.records
+        router.add(middleware: RateLimitMiddleware(limiter: services.rateLimiter,
+                                                   findCollection: { try? records.requireCollection($0) }))
 
         let settings = services.settings
         HealthRoutes(trustedProxyHeaders: {

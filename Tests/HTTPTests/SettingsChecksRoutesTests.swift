@@ -61,4 +61,36 @@ struct SettingsChecksRoutesTests {
             #expect(superuser.status == .ok)
         }
     }
+
+    @Test("collection actions are limited by their labels: <collection>:create, *:auth; not by path")
+    func collectionRateLimits() async throws {
+        try await TestServer.make().run { client in
+            let token = try await superuserToken(client)
+            let rules = #"{"rateLimits":{"enabled":true,"rules":["#
+                + #"{"label":"users:create","maxRequests":1,"duration":60},"#
+                + #"{"label":"*:auth","maxRequests":1,"duration":60},"#
+                + #"{"label":"/api/collections/users/records","maxRequests":1,"duration":60}]}}"#
+            let saved = try await client.execute(uri: "/api/settings", method: .patch, headers: jsonHeaders(token: token),
+                                                 body: ByteBuffer(string: rules))
+            #expect(saved.status == .ok)
+            let user = #"{"email":"rl@example.com","password":"rl-pass-123","passwordConfirm":"rl-pass-123"}"#
+            func create() async throws -> Int {
+                Int(try await client.execute(uri: "/api/collections/users/records", method: .post, headers: jsonHeaders(),
+                                             body: ByteBuffer(string: user)).status.code)
+            }
+            #expect(try await create() == 200)
+            #expect(try await create() == 429)
+            // Listing is another action: its path rule applies per endpoint.
+            let lists = [try await client.execute(uri: "/api/collections/users/records", method: .get).status.code,
+                         try await client.execute(uri: "/api/collections/users/records", method: .get).status.code]
+            #expect(lists == [200, 429])
+            func signIn() async throws -> Int {
+                let body = #"{"identity":"rl@example.com","password":"rl-pass-123"}"#
+                return Int(try await client.execute(uri: "/api/collections/users/auth-with-password", method: .post,
+                                                    headers: jsonHeaders(), body: ByteBuffer(string: body)).status.code)
+            }
+            #expect(try await signIn() == 200)
+            #expect(try await signIn() == 429)
+        }
+    }
 }

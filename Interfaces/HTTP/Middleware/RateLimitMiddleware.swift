@@ -4,19 +4,33 @@ public import PocketDomain
 
 /// Refuses requests beyond the settings' rate limits with PocketBase's 429 (`Too Many Requests.`).
 /// It runs after `AuthMiddleware`, since audiences and the superuser bypass depend on the caller.
+///
+/// Collection actions (records and auth routes) are limited by their collection's labels
+/// (`posts:create`, `*:auth`, then the path's); an unknown collection is left to the route's 404.
 public struct RateLimitMiddleware: RouterMiddleware {
     public typealias Context = PocketRequestContext
     private let limiter: RateLimiter
+    private let findCollection: @Sendable (String) -> PocketDomain.Collection?
 
-    public init(limiter: RateLimiter) {
+    public init(limiter: RateLimiter, findCollection: @escaping @Sendable (String) -> PocketDomain.Collection? = { _ in nil }) {
         self.limiter = limiter
+        self.findCollection = findCollection
     }
 
     public func handle(_ request: Request, context: Context,
                        next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard limiter.allowsRequest(method: request.method.rawValue, path: request.uri.path,
-                                    caller: context.rateLimitCaller, client: context.remoteIP)
-        else { throw ApplicationError.tooManyRequests("Too Many Requests.") }
+        let method = request.method.rawValue
+        let path = request.uri.path
+        if let action = CollectionAction(method: method, path: path) {
+            if let collection = findCollection(action.collection) {
+                try context.checkCollectionRateLimit(limiter, collection: collection, tags: action.tags,
+                                                     route: action.route, request: request)
+            }
+        } else {
+            guard limiter.allowsRequest(method: method, path: path, caller: context.rateLimitCaller,
+                                        client: context.remoteIP)
+            else { throw ApplicationError.tooManyRequests("Too Many Requests.") }
+        }
         return try await next(request, context)
     }
 }
