@@ -19,6 +19,11 @@ public struct RecordStatements: Sendable {
         "SELECT * FROM \(q(table)) WHERE \(q(column)) = \(dialect.placeholder(at: 1)) ORDER BY \(ordering) LIMIT 1"
     }
 
+    /// All columns of every row whose `column` equals parameter 1, in insertion order.
+    public func selectAll(table: String, where column: String) -> String {
+        "SELECT * FROM \(q(table)) WHERE \(q(column)) = \(dialect.placeholder(at: 1)) ORDER BY _rowid_"
+    }
+
     /// The number of rows.
     public func count(table: String) -> String {
         "SELECT COUNT(*) FROM \(q(table))"

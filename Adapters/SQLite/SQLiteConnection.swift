@@ -25,7 +25,11 @@ public final class SQLiteConnection {
         """
 
     /// Opens (creating if missing) the database file at `path` and applies PocketBase's pragmas.
+    /// Configures the library once, before the first connection initializes it.
+    private static let libraryConfigured: Void = { _ = pocket_sqlite_disable_memstatus() }()
+
     public init(path: String) throws {
+        _ = Self.libraryConfigured
         self.path = path
         var db: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX

@@ -33,6 +33,13 @@ public struct SQLiteRecordStore: RecordStore {
         return row.map { Self.record(from: $0, in: collection) }
     }
 
+    public func records(in collection: Collection, where field: String, equals value: String) throws -> [Record] {
+        guard collection.field(named: field) != nil else { return [] }
+        let sql = statements.selectAll(table: collection.name, where: field)
+        let rows = try database.read { try $0.query(sql, [.text(value)]) }
+        return Self.records(from: rows, in: collection)
+    }
+
     /// The number of rows of the collection's table.
     public func countRecords(in collection: Collection) throws -> Int {
         let sql = statements.count(table: collection.name)

@@ -10,6 +10,8 @@ public protocol RecordStore: Sendable {
     func record(in collection: Collection, id: String) throws -> Record?
     /// The first record (by rowid) whose `field` equals `value`.
     func firstRecord(in collection: Collection, where field: String, equals value: String) throws -> Record?
+    /// Every record (by rowid) whose `field` column equals `value` exactly (an index can serve it).
+    func records(in collection: Collection, where field: String, equals value: String) throws -> [Record]
     func countRecords(in collection: Collection) throws -> Int
     func insert(_ record: Record, into collection: Collection) throws
     /// Replaces the stored values of `record.id` with the record's values.

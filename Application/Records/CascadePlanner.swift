@@ -21,6 +21,18 @@ struct CascadePlanner {
         }
     }
 
+    /// The records of `other` whose relation field names `record`: a single relation by column
+    /// equality (its index serves it, as PocketBase's `HashExp`), a multiple one item by item.
+    private func referencingRecords(_ record: Record, in other: Collection, through field: String,
+                                    isMultiple: Bool) throws -> [Record] {
+        guard isMultiple else { return try records.records(in: other, where: field, equals: record.id) }
+        // A bare multi field compares its JSON text (PocketBase 0.28.4); `:each` reads its items.
+        let filter = "\(field):each ?= \(JSONWriter.string(.string(record.id)))"
+        let bound = try RuleBinder.bind(filter, collection: other, schema: SchemaSnapshot(registry.all),
+                                        environment: RequestInfo().environment(now: clock.now()), options: .apiRule)
+        return try records.records(matching: RecordQuery(collection: other, rules: [bound]))
+    }
+
     /// Adds to `plan` what deleting `record` of `collection` needs; `visited` holds the
     /// `collectionID/recordID` keys already being deleted.
     func plan(deleting record: Record, in collection: Collection, into plan: inout Plan,
@@ -29,12 +41,8 @@ struct CascadePlanner {
         for other in registry.all where other.kind != .view {
             for field in other.fields {
                 guard case .relation(let relation) = field, relation.collectionID == collection.id else { continue }
-                // A bare multi field compares its JSON text (PocketBase 0.28.4); `:each` reads its items.
-                let filter = "\(field.name):each ?= \(JSONWriter.string(.string(record.id)))"
-                let bound = try RuleBinder.bind(filter, collection: other, schema: SchemaSnapshot(registry.all),
-                                                environment: RequestInfo().environment(now: clock.now()),
-                                                options: .apiRule)
-                for referencing in try records.records(matching: RecordQuery(collection: other, rules: [bound])) {
+                for referencing in try referencingRecords(record, in: other, through: field.name,
+                                                          isMultiple: relation.isMultiple) {
                     let key = other.id + "/" + referencing.id
                     guard !visited.contains(key) else { continue }
                     if relation.cascadeDelete {

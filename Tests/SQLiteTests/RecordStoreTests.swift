@@ -91,6 +91,22 @@ struct RecordStoreTests {
         }
     }
 
+    @Test("records by exact column equality come back in insertion order")
+    func byColumn() throws {
+        try withDataDirectory { directory, _ throws in
+            let collection = allTypesCollection()
+            try directory.collections.create(collection)
+            for (id, owner) in [("a00000000000001", "r1"), ("a00000000000002", "r2"), ("a00000000000003", "r1")] {
+                try directory.records.insert(Record(collection: collection, values: object([
+                    "id": .string(id), "title": .string(id), "owner": .string(owner)])), into: collection)
+            }
+            let found = try directory.records.records(in: collection, where: "owner", equals: "r1")
+            #expect(found.map(\.id) == ["a00000000000001", "a00000000000003"])
+            #expect(try directory.records.records(in: collection, where: "owner", equals: "R1").isEmpty)
+            #expect(try directory.records.records(in: collection, where: "nope", equals: "r1").isEmpty)
+        }
+    }
+
     @Test("an unparsable json column comes back as a string")
     func unparsableJSON() throws {
         try withDataDirectory { directory, _ throws in

@@ -25,6 +25,9 @@ public struct UnimplementedRecordStore: RecordStore {
     public func firstRecord(in collection: Collection, where field: String, equals value: String) throws -> Record? {
         throw unimplemented("RecordStore", #function, sourceLocation: location)
     }
+    public func records(in collection: Collection, where field: String, equals value: String) throws -> [Record] {
+        throw unimplemented("RecordStore", #function, sourceLocation: location)
+    }
     public func countRecords(in collection: Collection) throws -> Int {
         throw unimplemented("RecordStore", #function, sourceLocation: location)
     }

@@ -20,51 +20,27 @@ public struct AccountRoutes: Sendable {
 
     public func register(on router: Router<PocketRequestContext>) {
         let group = router.group("/api/collections/:collection")
-        group.post("request-verification") { request, context in
-            let collection = try context.collectionParameter()
-            _ = try auth.requireAuthCollection(collection)
-            let body = try await RequestBody.object(from: request, limit: bodyLimit)
+        noContentAction(group, "request-verification") { collection, body, _ in
             try auth.requestVerification(collection: collection, email: try body.stringMember("email"))
-            return JSONResponse.noContent()
         }
-        group.post("confirm-verification") { request, context in
-            let collection = try context.collectionParameter()
-            _ = try auth.requireAuthCollection(collection)
-            let body = try await RequestBody.object(from: request, limit: bodyLimit)
+        noContentAction(group, "confirm-verification") { collection, body, _ in
             try auth.confirmVerification(collection: collection, token: try body.stringMember("token"))
-            return JSONResponse.noContent()
         }
-        group.post("request-password-reset") { request, context in
-            let collection = try context.collectionParameter()
-            _ = try auth.requireAuthCollection(collection)
-            let body = try await RequestBody.object(from: request, limit: bodyLimit)
+        noContentAction(group, "request-password-reset") { collection, body, _ in
             try auth.requestPasswordReset(collection: collection, email: try body.stringMember("email"))
-            return JSONResponse.noContent()
         }
-        group.post("confirm-password-reset") { request, context in
-            let collection = try context.collectionParameter()
-            _ = try auth.requireAuthCollection(collection)
-            let body = try await RequestBody.object(from: request, limit: bodyLimit)
+        noContentAction(group, "confirm-password-reset") { collection, body, _ in
             try await auth.confirmPasswordReset(collection: collection, token: try body.stringMember("token"),
                                                 password: try body.stringMember("password"),
                                                 passwordConfirm: try body.stringMember("passwordConfirm"))
-            return JSONResponse.noContent()
         }
-        group.post("request-email-change") { request, context in
-            let collection = try context.collectionParameter()
-            _ = try auth.requireAuthCollection(collection)
-            let body = try await RequestBody.object(from: request, limit: bodyLimit)
+        noContentAction(group, "request-email-change") { collection, body, context in
             try auth.requestEmailChange(collection: collection, auth: context.auth,
                                         newEmail: try body.stringMember("newEmail"))
-            return JSONResponse.noContent()
         }
-        group.post("confirm-email-change") { request, context in
-            let collection = try context.collectionParameter()
-            _ = try auth.requireAuthCollection(collection)
-            let body = try await RequestBody.object(from: request, limit: bodyLimit)
+        noContentAction(group, "confirm-email-change") { collection, body, _ in
             try await auth.confirmEmailChange(collection: collection, token: try body.stringMember("token"),
                                               password: try body.stringMember("password"))
-            return JSONResponse.noContent()
         }
         group.post("request-otp") { request, context in
             let collection = try context.collectionParameter()
@@ -84,6 +60,20 @@ public struct AccountRoutes: Sendable {
                 try Self.duration(body["duration"])
             }
             return try signIns.response(result, info: RequestInfo(request: request, context: context, body: body))
+        }
+    }
+
+    /// A POST that answers 204: the auth collection is checked before the body is read.
+    private func noContentAction(
+        _ group: RouterGroup<PocketRequestContext>, _ path: String,
+        _ perform: @escaping @Sendable (String, JSONObject, PocketRequestContext) async throws -> Void
+    ) {
+        group.post(RouterPath(stringLiteral: path)) { request, context in
+            let collection = try context.collectionParameter()
+            _ = try auth.requireAuthCollection(collection)
+            let body = try await RequestBody.object(from: request, limit: bodyLimit)
+            try await perform(collection, body, context)
+            return JSONResponse.noContent()
         }
     }
 
