@@ -89,6 +89,15 @@ public struct SQLiteRecordStore: RecordStore {
         return try database.write { try $0.run(sql, [.text(id)]) } > 0
     }
 
+    public func write(updates: [(Record, Collection)], deletions: [(id: String, collection: Collection)]) throws {
+        try database.write { connection in
+            for (record, collection) in updates { try update(record, in: collection, on: connection) }
+            for (id, collection) in deletions {
+                try connection.run(statements.delete(table: collection.name), [.text(id)])
+            }
+        }
+    }
+
     public func deleteAll(in collection: Collection) throws {
         let sql = "DELETE FROM \(statements.dialect.quoteIdentifier(collection.name))"
         try database.write { _ = try $0.run(sql) }

@@ -25,9 +25,10 @@ extension CollectionService {
         let failure = ApplicationError.badRequest(
             "Failed to truncate collection (most likely due to required cascade delete record references).")
         var plan = CascadePlanner.Plan()
+        var all: [Record] = []
         do {
             let planner = CascadePlanner(registry: registry, records: records, clock: clock)
-            let all = try records.records(matching: RecordQuery(collection: collection))
+            all = try records.records(matching: RecordQuery(collection: collection))
             var visited = Set(all.map { collection.id + "/" + $0.id })
             for record in all {
                 try planner.plan(deleting: record, in: collection, into: &plan, visited: &visited)
@@ -35,10 +36,10 @@ extension CollectionService {
         } catch {
             throw failure
         }
+        // Every record, the records deleted with them and the references rewritten: one transaction.
+        let deletions = all.map { (id: $0.id, collection: collection) } + plan.deletions.map { (id: $0.0.id, collection: $0.1) }
         do {
-            for (updated, other) in plan.effectiveUpdates { try records.update(updated, in: other) }
-            for (deleted, other) in plan.deletions { _ = try records.delete(id: deleted.id, from: other) }
-            try records.deleteAll(in: collection)
+            try records.write(updates: plan.effectiveUpdates, deletions: deletions)
         } catch {
             throw failure
         }

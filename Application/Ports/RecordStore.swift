@@ -19,6 +19,9 @@ public protocol RecordStore: Sendable {
     /// Returns false when no such record existed.
     @discardableResult
     func delete(id: String, from collection: Collection) throws -> Bool
+    /// Rewrites `updates` and deletes `deletions` in one transaction: all of it or, on an error,
+    /// none of it (a delete with its cascade).
+    func write(updates: [(Record, Collection)], deletions: [(id: String, collection: Collection)]) throws
     /// Deletes every record of the collection.
     func deleteAll(in collection: Collection) throws
     /// Inserts (when `existing` is false) or updates the record, then — in the same transaction —

@@ -85,16 +85,15 @@ public struct RecordService: Sendable {
         let record = try requireRecord(id, in: collection, rule: collection.rules.delete, request: request)
         var visited = Set<String>()
         let plan = try cascadePlan(deleting: record, in: collection, visited: &visited)
-        // TODO(#5): one transaction for the whole cascade (the plan is checked before any write).
-        for (updated, other) in plan.updates { try records.update(updated, in: other) }
-        for (deleted, other) in [(record, collection)] + plan.deletions {
-            do {
-                try records.delete(id: deleted.id, from: other)
-            } catch {
-                throw Self.requiredReference
-            }
-            try? files.deletePrefix("\(other.id)/\(deleted.id)")
+        // The record, the records deleted with it and the references rewritten: one transaction.
+        let deletions = [(record, collection)] + plan.deletions
+        do {
+            try records.write(updates: plan.updates, deletions: deletions.map { (id: $0.0.id, collection: $0.1) })
+        } catch {
+            throw Self.requiredReference
         }
+        // Files go once the rows are gone (PocketBase deletes them after the commit too).
+        for (deleted, other) in deletions { try? files.deletePrefix("\(other.id)/\(deleted.id)") }
     }
 
     /// The record if it exists and the rule lets the caller reach it; PocketBase answers 404 otherwise.

@@ -107,6 +107,34 @@ struct RecordStoreTests {
         }
     }
 
+    @Test("updates and deletes written together: all of them, or none when one fails")
+    func writeTogether() throws {
+        try withDataDirectory { directory, _ throws in
+            let collection = allTypesCollection()
+            try directory.collections.create(collection)
+            for id in ["w00000000000001", "w00000000000002"] {
+                try directory.records.insert(Record(collection: collection, values: object([
+                    "id": .string(id), "title": .string(id)])), into: collection)
+            }
+            var renamed = try #require(try directory.records.record(in: collection, id: "w00000000000001"))
+            renamed["title"] = "renamed"
+            var missing = allTypesCollection()
+            missing.name = "no_such_table"
+            #expect(throws: (any Error).self) {
+                try directory.records.write(updates: [(renamed, collection)],
+                                            deletions: [(id: "w00000000000002", collection: collection),
+                                                        (id: "x", collection: missing)])
+            }
+            #expect(try directory.records.record(in: collection, id: "w00000000000001")?["title"] == "w00000000000001")
+            #expect(try directory.records.record(in: collection, id: "w00000000000002") != nil)
+
+            try directory.records.write(updates: [(renamed, collection)],
+                                        deletions: [(id: "w00000000000002", collection: collection)])
+            #expect(try directory.records.record(in: collection, id: "w00000000000001")?["title"] == "renamed")
+            #expect(try directory.records.record(in: collection, id: "w00000000000002") == nil)
+        }
+    }
+
     @Test("an unparsable json column comes back as a string")
     func unparsableJSON() throws {
         try withDataDirectory { directory, _ throws in

@@ -28,6 +28,9 @@ public struct UnimplementedRecordStore: RecordStore {
     public func records(in collection: Collection, where field: String, equals value: String) throws -> [Record] {
         throw unimplemented("RecordStore", #function, sourceLocation: location)
     }
+    public func write(updates: [(Record, Collection)], deletions: [(id: String, collection: Collection)]) throws {
+        throw unimplemented("RecordStore", #function, sourceLocation: location)
+    }
     public func countRecords(in collection: Collection) throws -> Int {
         throw unimplemented("RecordStore", #function, sourceLocation: location)
     }
