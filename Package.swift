@@ -86,8 +86,6 @@ let package = Package(
                           dependencies: [
                               "PocketDomain", "PocketApplication", "PocketBootstrap",
                               .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                              .product(name: "NIOCore", package: "swift-nio"),
-                              .product(name: "NIOPosix", package: "swift-nio"),
                           ],
                           path: "Interfaces/CLI", swiftSettings: strictSettings),
 
