@@ -1,5 +1,5 @@
-/// `application/x-www-form-urlencoded` as Go's `net/url` writes it, for requests this server sends
-/// (OAuth2 token exchanges and authorization URLs).
+/// `application/x-www-form-urlencoded` as Go's `net/url` writes and reads it: the requests this
+/// server sends (OAuth2 token exchanges, authorization URLs) and the forms and queries it receives.
 public enum FormURLEncoding {
     /// The pairs sorted by key (stably), each escaped like Go's `url.QueryEscape`, joined with `&`
     /// (Go's `url.Values.Encode`).
@@ -44,13 +44,22 @@ public enum FormURLEncoding {
             if byte == UInt8(ascii: "+") {
                 bytes.append(UInt8(ascii: " "))
             } else if byte == UInt8(ascii: "%"), rest.count >= 2,
-                      let value = UInt8(String(decoding: rest.prefix(2), as: UTF8.self), radix: 16) {
-                bytes.append(value)
+                      let high = hexValue(rest[rest.startIndex]), let low = hexValue(rest[rest.startIndex + 1]) {
+                bytes.append(high << 4 | low)
                 rest = rest.dropFirst(2)
             } else {
                 bytes.append(byte)
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }

@@ -2,16 +2,7 @@
 /// login (client address and user agent), and that value must match across both servers.
 public enum MD5 {
     /// The lowercase hex digest of the bytes.
-    public static func hex(_ bytes: [UInt8]) -> String {
-        let digits: [Character] = Array("0123456789abcdef")
-        var out = ""
-        out.reserveCapacity(32)
-        for byte in digest(bytes) {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return out
-    }
+    public static func hex(_ bytes: [UInt8]) -> String { HexText.lowercase(digest(bytes)) }
 
     /// The lowercase hex digest of the UTF-8 text.
     public static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
