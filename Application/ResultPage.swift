@@ -1,3 +1,5 @@
+internal import PocketDomain
+
 /// One page of a list, with PocketBase's counters (`-1` when the total was skipped).
 public struct ResultPage<Item: Sendable>: Sendable {
     public let page: Int
@@ -16,7 +18,7 @@ public struct ResultPage<Item: Sendable>: Sendable {
 
     /// Pages an in-memory list.
     public static func paging(_ all: [Item], page: Int, perPage: Int, skipTotal: Bool) -> ResultPage {
-        let start = min((page - 1) * perPage, all.count)
+        let start = min((page - 1).saturatingMultiplied(by: perPage), all.count)
         let items = Array(all[start..<min(start + perPage, all.count)])
         let total = all.count
         return ResultPage(page: page, perPage: perPage, totalItems: skipTotal ? -1 : total,

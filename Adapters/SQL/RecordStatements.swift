@@ -19,6 +19,13 @@ public struct RecordStatements: Sendable {
         "SELECT * FROM \(q(table)) WHERE \(q(column)) = \(dialect.placeholder(at: 1)) ORDER BY \(ordering) LIMIT 1"
     }
 
+    /// All columns of the first row (by insertion order) whose `column` equals parameter 1 with
+    /// ASCII letters folded.
+    public func selectFirstIgnoringCase(table: String, where column: String) -> String {
+        "SELECT * FROM \(q(table)) WHERE \(dialect.equalsIgnoringCase(q(column), dialect.placeholder(at: 1))) "
+            + "ORDER BY _rowid_ LIMIT 1"
+    }
+
     /// All columns of every row whose `column` equals parameter 1, in insertion order.
     public func selectAll(table: String, where column: String) -> String {
         "SELECT * FROM \(q(table)) WHERE \(q(column)) = \(dialect.placeholder(at: 1)) ORDER BY _rowid_"

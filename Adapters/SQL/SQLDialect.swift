@@ -24,6 +24,9 @@ public protocol SQLDialect: Sendable {
 
     /// A comparison in which NULL equals NULL (`a IS b`, or `a IS NOT b` when `equal` is false).
     func nullSafeComparison(_ left: String, _ right: String, equal: Bool) -> String
+    /// `left = right`, comparing text with ASCII letters folded (SQLite's `NOCASE`), so an index
+    /// declared with that collation can serve it.
+    func equalsIgnoringCase(_ left: String, _ right: String) -> String
     /// `value LIKE pattern` with `\` escaping `%` and `_`, case-insensitive for ASCII only.
     func like(_ value: String, _ pattern: String, negated: Bool) -> String
     /// The SQL value at a JSON path of a column (the whole value for an empty path); a column that

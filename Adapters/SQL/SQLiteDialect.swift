@@ -51,6 +51,10 @@ public struct SQLiteDialect: SQLDialect {
         "\(left) \(equal ? "IS" : "IS NOT") \(right)"
     }
 
+    public func equalsIgnoringCase(_ left: String, _ right: String) -> String {
+        "\(left) = \(right) COLLATE NOCASE"
+    }
+
     public func like(_ value: String, _ pattern: String, negated: Bool) -> String {
         "\(value) \(negated ? "NOT LIKE" : "LIKE") \(pattern) ESCAPE '\\'"
     }

@@ -4,13 +4,17 @@ internal import PocketApplication
 /// One SQLite connection: the only type that calls `sqlite3_*`.
 ///
 /// Not thread-safe: `SQLiteDatabase` hands each connection to one caller at a time. Prepared
-/// statements are cached by SQL text; errors are thrown as `StoreError` (a unique or primary key
-/// violation as `.uniqueViolation` with the columns SQLite names).
+/// statements are cached by SQL text; a statement that is running is never finalized or reused
+/// (an error lookup or a nested query while it steps gets a statement of its own). Errors are
+/// thrown as `StoreError` (a unique or primary key violation as `.uniqueViolation` with the
+/// columns SQLite names).
 public final class SQLiteConnection {
     /// The file this connection opened.
     public let path: String
     private var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
+    /// The statements being stepped right now (cached or not).
+    private var running: Set<OpaquePointer> = []
     private static let statementCacheLimit = 256
 
     /// PocketBase 0.28.4's connection pragmas (busy timeout first, so switching to WAL can wait).
@@ -43,7 +47,7 @@ public final class SQLiteConnection {
         sqlite3_extended_result_codes(db, 1)
         Self.registerPocketBaseFunctions(db)
         do {
-            try execute(Self.pragmas)
+            try executeScript(Self.pragmas)
         } catch {
             close()
             throw error
@@ -66,11 +70,59 @@ public final class SQLiteConnection {
         handle = nil
     }
 
-    /// Runs one or more `;`-separated statements without parameters (DDL, pragmas).
+    /// Runs exactly one statement without parameters (DDL that may hold a client's text, such as a
+    /// view query or an index definition); text after the first statement is refused, so
+    /// `select 1; drop table x` never runs its second part.
     public func execute(_ sql: String) throws {
+        let db = try requireHandle()
+        var statement: OpaquePointer?
+        // The tail points into the C copy of `sql`, so it is read before that copy goes away.
+        let (code, hasMore) = sql.withCString { text -> (Int32, Bool) in
+            var tail: UnsafePointer<CChar>?
+            let code = sqlite3_prepare_v2(db, text, -1, &statement, &tail)
+            return (code, tail.map { !Self.isBlank($0) } ?? false)
+        }
+        guard code == SQLITE_OK else {
+            sqlite3_finalize(statement)
+            throw lastError(code)
+        }
+        defer { sqlite3_finalize(statement) }
+        if hasMore { throw StoreError.failure("only one SQL statement is allowed") }
+        guard let statement else { return }
+        while true {
+            let step = sqlite3_step(statement)
+            if step == SQLITE_DONE { return }
+            if step != SQLITE_ROW { throw lastError(step) }
+        }
+    }
+
+    /// Runs a script of `;`-separated statements of our own (the connection pragmas); never text
+    /// a client wrote.
+    func executeScript(_ sql: String) throws {
         let db = try requireHandle()
         let code = sqlite3_exec(db, sql, nil, nil, nil)
         guard code == SQLITE_OK else { throw lastError(code) }
+    }
+
+    /// True when the C text holds only whitespace, `;` and SQL comments.
+    private static func isBlank(_ text: UnsafePointer<CChar>) -> Bool {
+        let bytes = Array(String(cString: text).utf8)
+        var i = 0
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0C, UInt8(ascii: ";"):
+                i += 1
+            case UInt8(ascii: "-") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "-"):
+                while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+            case UInt8(ascii: "/") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "*"):
+                i += 2
+                while i + 1 < bytes.count, !(bytes[i] == UInt8(ascii: "*") && bytes[i + 1] == UInt8(ascii: "/")) { i += 1 }
+                i += 2
+            default:
+                return false
+            }
+        }
+        return true
     }
 
     /// Runs one statement with parameters, discarding any rows; returns the number of changed rows.
@@ -145,25 +197,41 @@ public final class SQLiteConnection {
         return handle
     }
 
-    private func prepared(_ sql: String) throws -> OpaquePointer {
-        if let cached = statements[sql] { return cached }
+    /// A statement for `sql` that nobody is stepping, and whether it lives in the cache. A full
+    /// cache drops only statements that are not running.
+    private func prepared(_ sql: String) throws -> (statement: OpaquePointer, isCached: Bool) {
+        let cached = statements[sql]
+        if let cached, !running.contains(cached) { return (cached, true) }
         let db = try requireHandle()
         var statement: OpaquePointer?
         let code = sqlite3_prepare_v2(db, sql, -1, &statement, nil)
-        guard code == SQLITE_OK, let statement else { throw lastError(code) }
+        guard code == SQLITE_OK, let statement else {
+            sqlite3_finalize(statement)
+            throw lastError(code)
+        }
+        // The same SQL is already running (a nested use): this one is used once and finalized.
+        if cached != nil { return (statement, false) }
         if statements.count >= Self.statementCacheLimit {
-            for old in statements.values { sqlite3_finalize(old) }
-            statements.removeAll()
+            for (key, old) in statements where !running.contains(old) {
+                sqlite3_finalize(old)
+                statements[key] = nil
+            }
         }
         statements[sql] = statement
-        return statement
+        return (statement, true)
     }
 
     private func withStatement<T>(_ sql: String, _ binds: [SQLiteValue], _ body: (OpaquePointer) throws -> T) throws -> T {
-        let statement = try prepared(sql)
+        let (statement, isCached) = try prepared(sql)
+        running.insert(statement)
         defer {
-            sqlite3_reset(statement)
-            sqlite3_clear_bindings(statement)
+            running.remove(statement)
+            if isCached {
+                sqlite3_reset(statement)
+                sqlite3_clear_bindings(statement)
+            } else {
+                sqlite3_finalize(statement)
+            }
         }
         for (offset, value) in binds.enumerated() {
             let code = bind(value, to: statement, at: Int32(offset + 1))

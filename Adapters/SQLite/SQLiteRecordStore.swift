@@ -33,6 +33,14 @@ public struct SQLiteRecordStore: RecordStore {
         return row.map { Self.record(from: $0, in: collection) }
     }
 
+    public func firstRecord(in collection: Collection, where field: String, equalsIgnoringCase value: String) throws
+        -> Record? {
+        guard collection.field(named: field) != nil else { return nil }
+        let sql = statements.selectFirstIgnoringCase(table: collection.name, where: field)
+        let row = try database.read { try $0.queryFirst(sql, [.text(value)]) }
+        return row.map { Self.record(from: $0, in: collection) }
+    }
+
     public func records(in collection: Collection, where field: String, equals value: String) throws -> [Record] {
         guard collection.field(named: field) != nil else { return [] }
         let sql = statements.selectAll(table: collection.name, where: field)

@@ -104,6 +104,6 @@ extension AuthService {
     /// created; a row without a readable `created` counts as expired.
     static func hasExpired(_ row: Record, seconds: Int, now: DateTime) -> Bool {
         guard let created = DateTime(parsing: row.string("created")) else { return true }
-        return now.unixMilliseconds - created.unixMilliseconds > Int64(seconds) * 1000
+        return now.unixMilliseconds - created.unixMilliseconds > Int64(seconds).saturatingMultiplied(by: 1000)
     }
 }

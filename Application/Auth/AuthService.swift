@@ -161,24 +161,11 @@ public struct AuthService: Sendable {
         }
     }
 
-    /// The first record whose `field` equals `value` under SQLite's NOCASE (ASCII case folding):
-    /// candidates come from a `~` (LIKE) match, a superset, and are then compared exactly.
+    /// The first record whose `field` equals `value` under SQLite's NOCASE (ASCII case folding),
+    /// bound as a value (an identity of `%` matches only `%`).
     func firstRecordIgnoringCase(in collection: Collection, where field: String, equals value: String) throws
         -> Record? {
-        let environment = RequestInfo(query: ["identity": value]).environment(now: clock.now())
-        guard let bound = try? RuleBinder.bind("\(field) ~ @request.query.identity", collection: collection,
-                                               schema: SchemaSnapshot(collections.all), environment: environment,
-                                               options: .apiRule)
-        else { return nil }
-        let folded = Self.foldASCII(value)
-        return try records.records(matching: RecordQuery(collection: collection, rules: [bound]))
-            .first { Self.foldASCII($0.string(field)) == folded }
-    }
-
-    private static func foldASCII(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            (65...90).contains(scalar.value) ? Unicode.Scalar(scalar.value + 32)! : scalar
-        }))
+        try records.firstRecord(in: collection, where: field, equalsIgnoringCase: value)
     }
 
     /// The collection's auth options as sign-in applies them.

@@ -25,7 +25,7 @@ public struct AuthTokens: Sendable {
         let seconds = duration > 0 ? duration : Int64(options.authToken.duration)
         let claims = JSONObject([
             ("collectionId", .string(collection.id)),
-            ("exp", .number(Double(clock.now().unixSeconds + seconds))),
+            ("exp", .number(Double(clock.now().unixSeconds.saturatingAdding(seconds)))),
             ("id", .string(record.id)),
             ("refreshable", .bool(refreshable)),
             ("type", .string(Kind.auth.rawValue)),
@@ -41,7 +41,7 @@ public struct AuthTokens: Sendable {
         var claims = JSONObject([
             ("collectionId", .string(collection.id)),
             ("email", .string(record.string("email"))),
-            ("exp", .number(Double(clock.now().unixSeconds + Int64(config.duration)))),
+            ("exp", .number(Double(clock.now().unixSeconds.saturatingAdding(Int64(config.duration))))),
             ("id", .string(record.id)),
             ("type", .string(kind.rawValue)),
         ])

@@ -10,6 +10,9 @@ public protocol RecordStore: Sendable {
     func record(in collection: Collection, id: String) throws -> Record?
     /// The first record (by rowid) whose `field` equals `value`.
     func firstRecord(in collection: Collection, where field: String, equals value: String) throws -> Record?
+    /// The first record (by rowid) whose `field` equals `value` with ASCII letters folded (SQLite's
+    /// `NOCASE`); `value` is compared as a value, never as a pattern.
+    func firstRecord(in collection: Collection, where field: String, equalsIgnoringCase value: String) throws -> Record?
     /// Every record (by rowid) whose `field` column equals `value` exactly (an index can serve it).
     func records(in collection: Collection, where field: String, equals value: String) throws -> [Record]
     func countRecords(in collection: Collection) throws -> Int

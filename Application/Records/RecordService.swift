@@ -58,7 +58,7 @@ public struct RecordService: Sendable {
             throw Self.genericBadRequest
         }
         let query = RecordQuery(collection: collection, rules: rules, sort: boundSort, limit: perPage,
-                                offset: (page - 1) * perPage)
+                                offset: (page - 1).saturatingMultiplied(by: perPage))
         let items = try records.records(matching: query)
         guard !skipTotal else {
             return ResultPage(page: page, perPage: perPage, totalItems: -1, totalPages: -1, items: items)

@@ -118,7 +118,7 @@ public struct SettingsDiagnostics: Sendable {
             ("email", .string(record.string("email"))),
         ])
         for (key, value) in extra { claims[key] = value }
-        claims["exp"] = .number(Double(clock.now().unixSeconds + Int64(config.duration)))
+        claims["exp"] = .number(Double(clock.now().unixSeconds.saturatingAdding(Int64(config.duration))))
         return signer.sign(claims, secret: record.string("tokenKey") + config.secret)
     }
 

@@ -18,6 +18,10 @@ public struct RuleLimits: Sendable, Hashable {
     public static let filter = RuleLimits(maxBytes: 3_500, maxExpressions: 200)
     /// Limits of a collection's API rule.
     public static let rule = RuleLimits(maxBytes: nil, maxExpressions: 200)
+    /// How deep parenthesised groups may nest, in rules and filters alike. PocketBase (fexpr) has no
+    /// such limit, as Go's stacks grow; 64 levels is far beyond any rule written by hand, and keeps
+    /// every recursive stage (binder, SQL compiler, SQLite's own expression depth of 1,000) safe.
+    public static let maxGroupDepth = 64
     /// How deep function calls may nest inside each other's arguments (fexpr's fixed limit).
     public static let maxFunctionDepth = 3
 }

@@ -14,6 +14,8 @@
 /// parses `""` and rejects a rule of `" "`.
 public struct RuleParser {
     private var lexer: RuleLexer
+    /// How many groups enclose the one being parsed.
+    private var depth = 0
 
     private enum Step { case left, sign, right, join }
 
@@ -55,7 +57,13 @@ public struct RuleParser {
             case .comment:
                 continue
             case .groupOpen:
+                // Each level recurses here and in every later stage (binder, SQL, SQLite's parser).
+                guard depth < RuleLimits.maxGroupDepth else {
+                    throw RuleSyntaxError("max filter nesting limit reached", at: token.range.start, kind: .tooDeep)
+                }
+                depth += 1
                 let inner = try parseSequence(start: token.range.start.offset)
+                depth -= 1
                 let close = lexer.position(at: lexer.offset)
                 items.append((join, .group(inner, range: RuleSourceRange(start: token.range.start, end: close))))
                 step = .join

@@ -13,6 +13,8 @@ public struct RuleSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
         case tooLong
         /// More comparisons than ``RuleLimits/maxExpressions``.
         case tooManyExpressions
+        /// Groups nested deeper than ``RuleLimits/maxGroupDepth``.
+        case tooDeep
     }
 
     public var kind: Kind

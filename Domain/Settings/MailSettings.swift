@@ -76,7 +76,7 @@ extension AppSettings {
         let s = value(at: "smtp")
         return SMTPSettings(
             isEnabled: s["enabled"].boolValue ?? false, host: s["host"].stringValue ?? "",
-            port: Int(s["port"].numberValue ?? 0), username: s["username"].stringValue ?? "",
+            port: Int(saturating: s["port"].numberValue ?? 0), username: s["username"].stringValue ?? "",
             password: s["password"].stringValue ?? "",
             authMethod: SMTPSettings.AuthMethod(rawValue: s["authMethod"].stringValue ?? "") ?? .plain,
             usesTLS: s["tls"].boolValue ?? false, localName: s["localName"].stringValue ?? "")

@@ -27,8 +27,8 @@ public struct RateLimitRule: Sendable, Equatable {
     init(json: JSONValue) {
         label = json["label"].stringValue ?? ""
         audience = json["audience"].stringValue ?? ""
-        duration = Int(json["duration"].numberValue ?? 0)
-        maxRequests = Int(json["maxRequests"].numberValue ?? 0)
+        duration = Int(saturating: json["duration"].numberValue ?? 0)
+        maxRequests = Int(saturating: json["maxRequests"].numberValue ?? 0)
     }
 
     /// PocketBase 0.28.4's label pattern: `WORD /path`, `/path`, `WORD:WORD`, `*:WORD` or `WORD`

@@ -80,7 +80,7 @@ public indirect enum SettingsShape: Sendable {
             return .string(text)
         case (.integer, .number(let n)):
             // Go refuses a fraction or a number beyond int64 for an int field.
-            guard n == n.rounded(), abs(n) <= Double(Int64.max) else { throw LoadError(path: path) }
+            guard Int64(exactly: n) != nil else { throw LoadError(path: path) }
             return value
         case (.stringList, .array(let items)):
             guard items.allSatisfy({ $0.stringValue != nil }) else { throw LoadError(path: path) }

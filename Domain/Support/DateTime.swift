@@ -5,7 +5,7 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     public init(unixMilliseconds: Int64) { self.unixMilliseconds = unixMilliseconds }
 
-    public init(unixSeconds: Int64) { self.unixMilliseconds = unixSeconds * 1000 }
+    public init(unixSeconds: Int64) { self.unixMilliseconds = unixSeconds.saturatingMultiplied(by: 1000) }
 
     /// Whole seconds since the epoch (rounded down).
     public var unixSeconds: Int64 {
@@ -13,7 +13,7 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public func adding(seconds: Int64) -> DateTime {
-        DateTime(unixMilliseconds: unixMilliseconds + seconds * 1000)
+        DateTime(unixMilliseconds: unixMilliseconds.saturatingAdding(seconds.saturatingMultiplied(by: 1000)))
     }
 
     public static func < (lhs: DateTime, rhs: DateTime) -> Bool { lhs.unixMilliseconds < rhs.unixMilliseconds }

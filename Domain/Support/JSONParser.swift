@@ -231,7 +231,8 @@ public struct JSONParser {
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        guard let value = Double(text) else { throw error("invalid number") }
+        // Go's encoding/json refuses a number beyond float64 (`1e400`) instead of making it infinite.
+        guard let value = Double(text), value.isFinite else { throw error("invalid number") }
         return value
     }
 

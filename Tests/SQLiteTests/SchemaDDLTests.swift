@@ -12,6 +12,7 @@ private struct OddDialect: SQLDialect {
     func singleToMultipleExpression(_ column: String) -> String { "TO_MANY(\(column))" }
     func multipleToSingleExpression(_ column: String) -> String { "TO_ONE(\(column))" }
     func nullSafeComparison(_ left: String, _ right: String, equal: Bool) -> String { "SAME(\(left), \(right), \(equal))" }
+    func equalsIgnoringCase(_ left: String, _ right: String) -> String { "FOLDED(\(left), \(right))" }
     func like(_ value: String, _ pattern: String, negated: Bool) -> String { "MATCHES(\(value), \(pattern), \(negated))" }
     func jsonExtract(_ column: String, path: [BoundJSONPathItem]) -> String { "JX(\(column), \(path.count))" }
     func jsonArrayLength(_ column: String) -> String { "JLEN(\(column))" }

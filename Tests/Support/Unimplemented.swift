@@ -25,6 +25,10 @@ public struct UnimplementedRecordStore: RecordStore {
     public func firstRecord(in collection: Collection, where field: String, equals value: String) throws -> Record? {
         throw unimplemented("RecordStore", #function, sourceLocation: location)
     }
+    public func firstRecord(in collection: Collection, where field: String, equalsIgnoringCase value: String) throws
+        -> Record? {
+        throw unimplemented("RecordStore", #function, sourceLocation: location)
+    }
     public func records(in collection: Collection, where field: String, equals value: String) throws -> [Record] {
         throw unimplemented("RecordStore", #function, sourceLocation: location)
     }

@@ -68,15 +68,22 @@ public enum RequestBody {
         return values
     }
 
-    private static func formObject(_ pairs: [(String, String)], infer: Bool) -> JSONObject {
-        var object = JSONObject()
+    /// The pairs as members in first-seen key order; a repeated key becomes an array. Values are
+    /// gathered per key first, so many repeats of one key cost linear time.
+    static func formObject(_ pairs: [(String, String)], infer: Bool) -> JSONObject {
+        var order: [String] = []
+        var values: [String: [JSONValue]] = [:]
         for (key, text) in pairs {
             let value = infer ? inferredValue(text) : .string(text)
-            switch object[key] {
-            case nil: object[key] = value
-            case .array(let items)?: object[key] = .array(items + [value])
-            case let existing?: object[key] = .array([existing, value])
+            if values[key]?.append(value) == nil {
+                order.append(key)
+                values[key] = [value]
             }
+        }
+        var object = JSONObject()
+        for key in order {
+            let items = values[key] ?? []
+            object[key] = items.count == 1 ? items[0] : .array(items)
         }
         return object
     }
@@ -96,12 +103,16 @@ public enum RequestBody {
         }
     }
 
+    /// The `boundary` parameter of a multipart Content-Type, or nil when it is missing, empty or
+    /// longer than RFC 2046's 70 characters (MultipartKit traps on an empty boundary, and matching
+    /// costs grow with its length).
     static func boundary(of contentType: String) -> String? {
         for part in contentType.split(separator: ";") {
-            let trimmed = part.drop { $0 == " " }
+            let trimmed = part.drop { $0 == " " || $0 == "\t" }
             if trimmed.lowercased().hasPrefix("boundary=") {
                 var value = trimmed.dropFirst("boundary=".count)
                 if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = value.dropFirst().dropLast() }
+                guard (1...70).contains(value.utf8.count) else { return nil }
                 return String(value)
             }
         }

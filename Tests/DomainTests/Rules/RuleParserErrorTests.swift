@@ -145,3 +145,31 @@ struct RuleParserErrorTests {
                 == "error 1:1 max filter length limit reached")
     }
 }
+
+/// Issue 9: group nesting is bounded before any stage recurses over it.
+@Suite("RuleParser nesting limit")
+struct RuleParserNestingTests {
+    @Test("64 nested groups parse; 65 fail with the nesting error, in rules and filters alike",
+          arguments: [RuleLimits.rule, RuleLimits.filter])
+    func nesting(limits: RuleLimits) throws {
+        func nested(_ depth: Int) -> String {
+            String(repeating: "(", count: depth) + "n = 1" + String(repeating: ")", count: depth)
+        }
+        _ = try RuleParser.parse(nested(64), limits: limits)
+        do {
+            _ = try RuleParser.parse(nested(65), limits: limits)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.kind == .tooDeep)
+            #expect(error.message == "max filter nesting limit reached")
+            #expect(error.position.offset == 64)
+        }
+    }
+
+    @Test("100,000 open groups fail fast instead of exhausting the stack")
+    func deep() {
+        #expect(throws: RuleSyntaxError.self) {
+            try RuleParser.parse(String(repeating: "(", count: 100_000), limits: .rule)
+        }
+    }
+}

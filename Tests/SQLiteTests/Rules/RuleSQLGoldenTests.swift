@@ -14,6 +14,7 @@ struct RulesOddDialect: SQLDialect {
     func nullSafeComparison(_ left: String, _ right: String, equal: Bool) -> String {
         "\(left) \(equal ? "SAME AS" : "DIFFERENT FROM") \(right)"
     }
+    func equalsIgnoringCase(_ left: String, _ right: String) -> String { "FOLDED(\(left)) = FOLDED(\(right))" }
     func like(_ value: String, _ pattern: String, negated: Bool) -> String {
         "\(negated ? "NOT " : "")MATCHES(\(value), \(pattern))"
     }
