@@ -18,8 +18,10 @@ public final class RequestLogs: Sendable {
     }
 
     /// One finished request. Nothing is kept when `logs.maxDays` is 0; IPs only with `logs.logIP`.
+    /// `userIP` is the client's address as the trusted proxy names it (the peer's by default).
     public func record(method: String, uri: String, status: Int, executionMilliseconds: Double, referer: String,
-                       userAgent: String, auth: AuthContext?, remoteIP: String, isError: Bool) {
+                       userAgent: String, auth: AuthContext?, remoteIP: String, userIP: String? = nil,
+                       isError: Bool) {
         let logs = settings.current.value(at: "logs")
         guard (logs["maxDays"].numberValue ?? 0) > 0 else { return }
         var data = JSONObject()
@@ -33,7 +35,7 @@ public final class RequestLogs: Sendable {
         data["auth"] = .string(auth?.collection.name ?? "")
         if let auth, logs["logAuthId"].boolValue == true { data["authId"] = .string(auth.record.id) }
         if logs["logIP"].boolValue ?? true {
-            data["userIP"] = .string(remoteIP)
+            data["userIP"] = .string(userIP ?? remoteIP)
             data["remoteIP"] = .string(remoteIP)
         }
         let level = isError ? 8 : 0

@@ -4,19 +4,40 @@ internal import Hummingbird
 internal import Logging
 internal import NIOCore
 internal import UnixSignals
+internal import ServiceLifecycle
 
-/// Runs the Web API until SIGTERM or SIGINT, then lets in-flight requests finish.
+/// Runs the Web API until SIGTERM or SIGINT (or cancellation), then lets in-flight requests
+/// finish within a deadline.
 public struct PocketServer: Sendable {
+    /// How long a connection may stay quiet and how long shutdown waits for requests.
+    public struct Limits: Sendable {
+        /// A connection that sends nothing for this long is closed: before its request headers are
+        /// complete (slowloris), between body parts, and idle between keep-alive requests. A
+        /// request being answered (a realtime stream included) is never cut by it.
+        public var idleTimeout: Duration
+        /// After a shutdown signal, requests in flight get this long to finish before they are
+        /// cancelled.
+        public var shutdownGrace: Duration
+
+        // PocketBase 0.28.4: ReadHeaderTimeout is 1 minute (idle 5, graceful shutdown 1 second).
+        public init(idleTimeout: Duration = .seconds(60), shutdownGrace: Duration = .seconds(3)) {
+            self.idleTimeout = idleTimeout
+            self.shutdownGrace = shutdownGrace
+        }
+    }
+
     public let app: PocketApp
     public let host: String
     public let port: Int
     public let options: APIOptions
+    public let limits: Limits
 
-    public init(app: PocketApp, host: String, port: Int, options: APIOptions) {
+    public init(app: PocketApp, host: String, port: Int, options: APIOptions, limits: Limits = Limits()) {
         self.app = app
         self.host = host
         self.port = port
         self.options = options
+        self.limits = limits
     }
 
     /// Serves until a shutdown signal; `onStarted` runs once the socket listens.
@@ -27,8 +48,11 @@ public struct PocketServer: Sendable {
                                      options: options)
         var logger = Logger(label: "pocketswift")
         logger.logLevel = .warning
+        let idle = limits.idleTimeout.components
         let application = Application(
             router: router,
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(
+                idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { _ in onStarted() },
             logger: logger)
@@ -45,7 +69,11 @@ public struct PocketServer: Sendable {
             logs.flush()
         }
         do {
-            try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+            var configuration = ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: [.sigterm, .sigint],
+                                                          logger: logger)
+            configuration.maximumGracefulShutdownDuration = limits.shutdownGrace
+            configuration.maximumCancellationDuration = .seconds(2)
+            try await ServiceGroup(configuration: configuration).run()
         } catch {
             await app.outbox.drain()
             throw error

@@ -58,7 +58,10 @@ public struct APIOptions: Sendable {
 public enum APIRouter {
     public static func build(services: APIServices, options: APIOptions) -> Router<PocketRequestContext> {
         let router = Router(context: PocketRequestContext.self)
+        let settings = services.settings
+        router.add(middleware: ClientIPMiddleware(proxy: { settings.current.trustedProxy }))
         router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: CanonicalPathMiddleware())
         router.add(middleware: OriginsMiddleware(origins: options.origins))
         if let devLog = options.devLog { router.add(middleware: DevLogMiddleware(write: devLog)) }
         router.add(middleware: ErrorMiddleware(
@@ -69,7 +72,6 @@ public enum APIRouter {
         router.add(middleware: RateLimitMiddleware(limiter: services.rateLimiter,
                                                    findCollection: { try? records.requireCollection($0) }))
 
-        let settings = services.settings
         HealthRoutes(trustedProxyHeaders: {
             settings.current.value(at: "trustedProxy", "headers").arrayValue?.compactMap(\.stringValue) ?? []
         }).register(on: router)

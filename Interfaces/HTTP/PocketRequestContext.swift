@@ -10,10 +10,14 @@ public struct PocketRequestContext: RequestContext {
     public var auth: AuthContext?
     /// The peer's IP address.
     public let remoteIP: String
+    /// The client's address: the peer's, or the one the trusted proxy headers name (set by
+    /// `ClientIPMiddleware`). Rate limits, attempt counters, login alerts and logs use it.
+    public var realIP: String
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.remoteIP = source.channel.remoteAddress?.ipAddress ?? ""
+        self.realIP = remoteIP
     }
 
     /// Bodies are limited where they are read (see `RequestBody`), with PocketBase's message.

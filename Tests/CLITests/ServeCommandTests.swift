@@ -43,6 +43,49 @@ struct ServeCommandTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: cli.dataDir)
         #expect(names.contains("data.db") && names.contains("auxiliary.db"))
     }
+
+    // Issue 9: a client that never finishes its body cannot keep the server from stopping.
+    @Test("SIGTERM stops the server within seconds while a client holds a half-sent request")
+    func stopWithSlowClient() throws {
+        let cli = try CLIRunner()
+        defer { cli.remove() }
+        let port = try HeldPort()
+        let number = port.port
+        port.close()
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["serve", "--http", "127.0.0.1:\(number)", "--dir", cli.dataDir]
+        process.standardOutput = Pipe()
+        try process.run()
+        var healthy = false
+        for _ in 0..<100 where !healthy {
+            Thread.sleep(forTimeInterval: 0.1)
+            healthy = rawGet(port: number, path: "/api/health").contains("API is healthy.")
+        }
+        #expect(healthy)
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { _ = Glibc.close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(number).bigEndian
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        #expect(connected == 0)
+        let partial = "POST /api/collections/users/records HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + "Content-Length: 100000\r\n\r\n{\"a\":"
+        _ = partial.withCString { send(descriptor, $0, strlen($0), 0) }
+        Thread.sleep(forTimeInterval: 0.3)
+        let stopping = Date()
+        process.terminate()
+        process.waitUntilExit()
+        let elapsed = Date().timeIntervalSince(stopping)
+        #expect(elapsed < 10, "stopped after \(elapsed) s")
+        #expect(process.terminationReason == .exit)
+    }
 }
 
 /// One HTTP/1.1 GET over a plain socket (no HTTP client in Foundation on Linux without networking).

@@ -28,7 +28,7 @@ public struct RateLimitMiddleware: RouterMiddleware {
             }
         } else {
             guard limiter.allowsRequest(method: method, path: path, caller: context.rateLimitCaller,
-                                        client: context.remoteIP)
+                                        client: context.realIP)
             else { throw ApplicationError.tooManyRequests("Too Many Requests.") }
         }
         return try await next(request, context)
@@ -48,7 +48,7 @@ extension PocketRequestContext {
                                          route: String, request: Request) throws {
         guard limiter.allowsCollectionAction(collection: collection, tags: tags, route: route,
                                              method: request.method.rawValue, path: request.uri.path,
-                                             caller: rateLimitCaller, client: remoteIP)
+                                             caller: rateLimitCaller, client: realIP)
         else { throw ApplicationError.tooManyRequests("Too Many Requests.") }
     }
 }

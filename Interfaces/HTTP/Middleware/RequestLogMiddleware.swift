@@ -31,7 +31,7 @@ public struct RequestLogMiddleware: RouterMiddleware {
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         logs.record(method: request.method.rawValue, uri: request.uri.description, status: status,
                     executionMilliseconds: ms, referer: request.headers[.referer] ?? "",
-                    userAgent: request.headers[.userAgent] ?? "", auth: context.auth, remoteIP: context.remoteIP,
+                    userAgent: request.headers[.userAgent] ?? "", auth: context.auth, remoteIP: context.remoteIP, userIP: context.realIP,
                     isError: status >= 400)
     }
 }

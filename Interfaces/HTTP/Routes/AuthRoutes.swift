@@ -43,7 +43,7 @@ public struct AuthRoutes: Sendable {
             let info = RequestInfo(request: request, context: context, body: body)
             return try await respond(info) {
                 try await auth.authWithOTP(collection: collection, login, mfa: Self.mfaSession(request, body),
-                                           client: context.remoteIP, request: info)
+                                           client: context.realIP, request: info)
             }
         }
         group.post("auth-refresh") { request, context in

@@ -23,7 +23,7 @@ public struct HealthRoutes: Sendable {
         var data = JSONObject()
         if context.auth?.isSuperuser == true {
             data["canBackup"] = true
-            data["realIP"] = .string(context.remoteIP)
+            data["realIP"] = .string(context.realIP)
             var possible = ""
             if trustedProxyHeaders().isEmpty {
                 for name in Self.proxyHeaders {

@@ -11,6 +11,6 @@ extension RequestInfo {
             headers[RequestInfo.ruleHeaderName(field.name.canonicalName)] = field.value
         }
         self.init(auth: context.auth, query: query, headers: headers, method: request.method.rawValue, body: body)
-        self.remoteIP = context.remoteIP
+        self.remoteIP = context.realIP
     }
 }
