@@ -31,6 +31,20 @@ public struct RecordStatements: Sendable {
         "SELECT * FROM \(q(table)) WHERE \(q(column)) = \(dialect.placeholder(at: 1)) ORDER BY _rowid_"
     }
 
+    /// All columns of every row (in insertion order, at most `limit`) whose JSON-array column
+    /// `column` has an item equal to parameter 1 (a single value counts as one item).
+    public func selectAll(table: String, whereItemOf column: String, limit: Int?) -> String {
+        let items = dialect.jsonArrayItems(ofColumn: "\(q(table)).\(q(column))")
+        return "SELECT * FROM \(q(table)) WHERE EXISTS (SELECT 1 FROM \(items) AS \(q("__item")) WHERE "
+            + "\(dialect.jsonArrayItemValue(q("__item"))) = \(dialect.placeholder(at: 1))) ORDER BY _rowid_"
+            + (limit.map { " LIMIT \(max(0, $0))" } ?? "")
+    }
+
+    /// All columns of every row whose `column` equals parameter 1, in insertion order, at most `limit`.
+    public func selectAll(table: String, where column: String, limit: Int?) -> String {
+        selectAll(table: table, where: column) + (limit.map { " LIMIT \(max(0, $0))" } ?? "")
+    }
+
     /// The number of rows.
     public func count(table: String) -> String {
         "SELECT COUNT(*) FROM \(q(table))"

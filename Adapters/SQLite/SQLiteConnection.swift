@@ -190,6 +190,21 @@ public final class SQLiteConnection {
         }
     }
 
+    /// Runs `body` inside a savepoint of the open transaction: released on return, rolled back to
+    /// (and only that part undone) on throw.
+    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        try execute("SAVEPOINT pocket_write")
+        do {
+            let result = try body()
+            try execute("RELEASE pocket_write")
+            return result
+        } catch {
+            try? execute("ROLLBACK TO pocket_write")
+            try? execute("RELEASE pocket_write")
+            throw error
+        }
+    }
+
     // MARK: - Statements
 
     private func requireHandle() throws -> OpaquePointer {

@@ -7,14 +7,25 @@ public import PocketSQL
 /// Values are typed by the collection's fields (see `RecordColumnCodec`); columns without a field
 /// are ignored and fields without a column are left out of the record.
 public struct SQLiteRecordStore: RecordStore {
-    /// The database holding the collection tables (`data.db`).
-    public let database: SQLiteDatabase
+    /// Where the statements run: the database, or one write transaction (see `transaction`).
+    let database: SQLiteAccess
     let statements: RecordStatements
 
     /// A store over `database`, writing SQL in `dialect`.
     public init(database: SQLiteDatabase, dialect: any SQLDialect = SQLiteDialect()) {
-        self.database = database
+        self.database = .database(database)
         self.statements = RecordStatements(dialect: dialect)
+    }
+
+    private init(access: SQLiteAccess, statements: RecordStatements) {
+        self.database = access
+        self.statements = statements
+    }
+
+    /// Runs `body` with a store bound to one write transaction (`BEGIN IMMEDIATE`): its reads see
+    /// the database as the transaction does, and everything it writes commits together or not at all.
+    public func transaction<T: Sendable>(_ body: (any RecordStore) throws -> T) throws -> T {
+        try database.transaction { access in try body(SQLiteRecordStore(access: access, statements: statements)) }
     }
 
     /// The record with this id, or nil.
@@ -44,6 +55,19 @@ public struct SQLiteRecordStore: RecordStore {
     public func records(in collection: Collection, where field: String, equals value: String) throws -> [Record] {
         guard collection.field(named: field) != nil else { return [] }
         let sql = statements.selectAll(table: collection.name, where: field)
+        let rows = try database.read { try $0.query(sql, [.text(value)]) }
+        return Self.records(from: rows, in: collection)
+    }
+
+    public func records(in collection: Collection, where field: String, holds value: String, limit: Int?) throws
+        -> [Record] {
+        guard let definition = collection.field(named: field) else { return [] }
+        let sql: String
+        if case .multiple(isMulti: true) = definition.storage {
+            sql = statements.selectAll(table: collection.name, whereItemOf: field, limit: limit)
+        } else {
+            sql = statements.selectAll(table: collection.name, where: field, limit: limit)
+        }
         let rows = try database.read { try $0.query(sql, [.text(value)]) }
         return Self.records(from: rows, in: collection)
     }

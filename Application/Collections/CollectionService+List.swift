@@ -24,23 +24,14 @@ extension CollectionService {
         }
         let failure = ApplicationError.badRequest(
             "Failed to truncate collection (most likely due to required cascade delete record references).")
-        var plan = CascadePlanner.Plan()
-        var all: [Record] = []
+        // Every record, the records deleted with them and the references rewritten: one transaction,
+        // in which the records are read too.
         do {
-            let planner = CascadePlanner(registry: registry, records: records, clock: clock)
-            all = try records.records(matching: RecordQuery(collection: collection))
-            var visited = Set(all.map { collection.id + "/" + $0.id })
-            for record in all {
-                try planner.plan(deleting: record, in: collection, into: &plan, visited: &visited)
+            _ = try records.transaction { store in
+                let all = try store.records(matching: RecordQuery(collection: collection)).map { ($0, collection) }
+                return try CascadePlanner.delete(all, registry: registry, records: store, failure: failure)
             }
-        } catch {
-            throw failure
-        }
-        // Every record, the records deleted with them and the references rewritten: one transaction.
-        let deletions = all.map { (id: $0.id, collection: collection) } + plan.deletions.map { (id: $0.0.id, collection: $0.1) }
-        do {
-            try records.write(updates: plan.effectiveUpdates, deletions: deletions)
-        } catch {
+        } catch is ApplicationError {
             throw failure
         }
     }

@@ -15,6 +15,10 @@ public protocol RecordStore: Sendable {
     func firstRecord(in collection: Collection, where field: String, equalsIgnoringCase value: String) throws -> Record?
     /// Every record (by rowid) whose `field` column equals `value` exactly (an index can serve it).
     func records(in collection: Collection, where field: String, equals value: String) throws -> [Record]
+    /// Every record (by rowid, at most `limit`) whose `field` holds `value`: a single-valued field
+    /// equal to it, a multi-valued one (select, file, relation) with it as one of its items. Empty
+    /// when the collection has no such field.
+    func records(in collection: Collection, where field: String, holds value: String, limit: Int?) throws -> [Record]
     func countRecords(in collection: Collection) throws -> Int
     func insert(_ record: Record, into collection: Collection) throws
     /// Replaces the stored values of `record.id` with the record's values.
@@ -37,6 +41,12 @@ public protocol RecordStore: Sendable {
     func count(matching query: RecordQuery) throws -> Int
     /// Whether `record`, were it inserted, would match `rules`; nothing is written.
     func wouldMatch(_ record: Record, in collection: Collection, rules: [BoundRule]) throws -> Bool
+    /// Runs `body` with a store bound to one write transaction: what it reads is the database as
+    /// that transaction sees it (no other write can come between its reads and its writes), and
+    /// what it writes commits together when `body` returns, or not at all when it throws. A write
+    /// of the bound store that throws undoes only itself. Calling `transaction` inside `body` joins
+    /// the same transaction.
+    func transaction<T: Sendable>(_ body: (any RecordStore) throws -> T) throws -> T
 }
 
 extension RecordStore {

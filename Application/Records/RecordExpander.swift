@@ -108,8 +108,12 @@ public struct RecordExpander: Sendable {
                         isBackRelation: true)
     }
 
-    /// The related records of each record that the caller may view, in relation order: forward
-    /// relations are read in one query for all the records, back-relations one query per record.
+    /// PocketBase 0.28.4 reads at most this many back-related ids per record ("arbitrarily chosen").
+    static let maxBackRelations = 1_000
+
+    /// The related records of each record that the caller may view, in relation order. The ids come
+    /// from the records (forward) or from one indexed lookup per record, at most 1,000 (back);
+    /// the related records are then read in one query for all of them, under the view rule.
     private func visibleRelated(of records: [Record], through relation: Relation, request: RequestInfo) throws
         -> [[Record]] {
         var expandRequest = request
@@ -117,24 +121,12 @@ public struct RecordExpander: Sendable {
         let target = relation.target
         guard target.rules.view != nil || request.isSuperuser else { return records.map { _ in [] } }
         let rules = try service.apiRule(target.rules.view, of: target, request: expandRequest)
-        if relation.isBackRelation {
-            let schema = SchemaSnapshot(service.registry.all)
-            let environment = expandRequest.environment(now: service.clock.now())
-            return try records.map { record in
-                let filter = "\(relation.fieldName):each ?= \(JSONWriter.string(.string(record.id)))"
-                guard let bound = try? RuleBinder.bind(filter, collection: target, schema: schema,
-                                                       environment: environment, options: .apiRule)
-                else { return [] }
-                return try service.records.records(matching: RecordQuery(collection: target, rules: rules + [bound]))
+        let idsPerRecord = try relation.isBackRelation
+            ? records.map { record in
+                try service.records.records(in: target, where: relation.fieldName, holds: record.id,
+                                            limit: Self.maxBackRelations).map(\.id)
             }
-        }
-        let idsPerRecord = records.map { record -> [String] in
-            switch record[relation.fieldName] {
-            case .string(let id): id.isEmpty ? [] : [id]
-            case .array(let items): items.compactMap(\.stringValue)
-            default: []
-            }
-        }
+            : forwardIDs(of: records, through: relation)
         var distinct: [String] = []
         var seen = Set<String>()
         for ids in idsPerRecord { for id in ids where seen.insert(id).inserted { distinct.append(id) } }
@@ -142,5 +134,16 @@ public struct RecordExpander: Sendable {
         let found = try service.records.records(matching: RecordQuery(collection: target, rules: rules, ids: distinct))
         let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return idsPerRecord.map { $0.compactMap { byID[$0] } }
+    }
+
+    /// The ids each record's relation field holds, in field order.
+    private func forwardIDs(of records: [Record], through relation: Relation) -> [[String]] {
+        records.map { record -> [String] in
+            switch record[relation.fieldName] {
+            case .string(let id): id.isEmpty ? [] : [id]
+            case .array(let items): items.compactMap(\.stringValue)
+            default: []
+            }
+        }
     }
 }

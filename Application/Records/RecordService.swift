@@ -83,15 +83,9 @@ public struct RecordService: Sendable {
         }
         guard collection.rules.delete != nil || request.isSuperuser else { throw Self.onlySuperusers }
         let record = try requireRecord(id, in: collection, rule: collection.rules.delete, request: request)
-        var visited = Set<String>()
-        let plan = try cascadePlan(deleting: record, in: collection, visited: &visited)
         // The record, the records deleted with it and the references rewritten: one transaction.
-        let deletions = [(record, collection)] + plan.deletions
-        do {
-            try records.write(updates: plan.updates, deletions: deletions.map { (id: $0.0.id, collection: $0.1) })
-        } catch {
-            throw Self.requiredReference
-        }
+        let deletions = try CascadePlanner.delete([(record, collection)], registry: registry, records: records,
+                                                  failure: CascadePlanner.requiredReference)
         // Files go once the rows are gone (PocketBase deletes them after the commit too).
         for (deleted, other) in deletions { try? files.deletePrefix("\(other.id)/\(deleted.id)") }
     }

@@ -25,6 +25,13 @@ public struct UnimplementedRecordStore: RecordStore {
     public func firstRecord(in collection: Collection, where field: String, equals value: String) throws -> Record? {
         throw unimplemented("RecordStore", #function, sourceLocation: location)
     }
+    public func records(in collection: Collection, where field: String, holds value: String, limit: Int?) throws
+        -> [Record] {
+        throw unimplemented("RecordStore", #function, sourceLocation: location)
+    }
+    public func transaction<T: Sendable>(_ body: (any RecordStore) throws -> T) throws -> T {
+        throw unimplemented("RecordStore", #function, sourceLocation: location)
+    }
     public func firstRecord(in collection: Collection, where field: String, equalsIgnoringCase value: String) throws
         -> Record? {
         throw unimplemented("RecordStore", #function, sourceLocation: location)

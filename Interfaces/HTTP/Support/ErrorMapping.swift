@@ -12,6 +12,9 @@ public enum ErrorMapping {
         switch error {
         case let error as ApplicationError:
             return response(for: error)
+        case let error as StoreFailure:
+            logger.error("request failed", metadata: ["error": "\(error.cause)"])
+            return response(for: error.answer)
         case let error as HTTPError:
             switch error.status {
             case .notFound: return JSONResponse.error(status: 404, message: "The requested resource wasn't found.")
