@@ -67,6 +67,8 @@ extension AuthService {
         record["verified"] = true
         do {
             try saveAccountChange(&record, previous: change.record, in: collection)
+        } catch let error as ApplicationError {
+            throw error
         } catch {
             throw ApplicationError.badRequest("Failed to confirm email change.")
         }

@@ -50,7 +50,8 @@ extension AuthService {
                 record = stored
             }
         }
-        _ = try? records.delete(id: otp.id, from: otps)
+        // An OTP signs in once: of two requests racing with it, only the one that deletes it goes on.
+        guard (try? records.delete(id: otp.id, from: otps)) == true else { throw invalid }
         return try signIn(record: record, collection: collection, method: .otp, mfa: mfa, request: request)
     }
 }

@@ -63,6 +63,8 @@ extension AuthService {
         }
         do {
             try saveAccountChange(&record, previous: found.record, in: collection)
+        } catch let error as ApplicationError {
+            throw error
         } catch {
             throw ApplicationError.badRequest("Failed to set new password.")
         }

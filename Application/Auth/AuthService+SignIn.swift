@@ -77,7 +77,11 @@ extension AuthService {
             guard session.string("method") != method.rawValue else {
                 throw ApplicationError.badRequest("A different authentication method is required.")
             }
-            _ = try? records.delete(id: session.id, from: mfas)
+            // A session completes one sign-in: of two requests racing with it, only the one that
+            // deletes it goes on.
+            guard (try? records.delete(id: session.id, from: mfas)) == true else {
+                throw ApplicationError.badRequest("Invalid or expired MFA session.")
+            }
         }
     }
 

@@ -54,6 +54,8 @@ extension AuthService {
             record["verified"] = true
             do {
                 try saveAccountChange(&record, previous: found.record, in: collection)
+            } catch let error as ApplicationError {
+                throw error
             } catch {
                 throw ApplicationError.badRequest("An error occurred while saving the verified state.")
             }
@@ -84,7 +86,17 @@ extension AuthService {
         for field in collection.fields {
             if case .autodate(let autodate) = field, autodate.onUpdate { record[field.name] = now }
         }
-        try records.update(record, in: collection)
+        // Written over the row as it is inside the transaction, and only while its tokenKey is still
+        // the one the caller's token was checked against: of two requests racing with one token
+        // (a password reset, an email change), the second finds the key renewed and is refused.
+        let change = record
+        record = try records.transaction { store in
+            guard let stored = try store.record(in: collection, id: change.id), stored["tokenKey"] == previous["tokenKey"]
+            else { throw ApplicationError.validation(FieldErrors("token", Self.invalidToken)) }
+            let merged = change.rebased(from: previous, onto: stored)
+            try store.update(merged, in: collection)
+            return merged
+        }
         if record["password"] != previous["password"] {
             systemRows.forgetSessions(of: record, in: collection)
         }

@@ -40,16 +40,16 @@ extension RecordService {
         }
         var ruleRequest = request
         ruleRequest.body = Self.ruleBody(submitted, changes: changes, in: collection)
+        var updateRules: [BoundRule] = []
         if let current, let rule, !rule.isEmpty, !request.isSuperuser {
             // PocketBase 0.28.4: a rule that fails to build, or that the record misses, is a 404.
-            let rules: [BoundRule]
             do {
-                rules = try apiRule(rule, of: collection, request: ruleRequest)
+                updateRules = try apiRule(rule, of: collection, request: ruleRequest)
             } catch {
-                throw ApplicationError.notFound("The requested resource wasn't found.")
+                throw Self.missingRecord
             }
-            guard try !records.records(matching: RecordQuery(collection: collection, rules: rules, id: current.id))
-                .isEmpty else { throw ApplicationError.notFound("The requested resource wasn't found.") }
+            guard try !records.records(matching: RecordQuery(collection: collection, rules: updateRules, id: current.id))
+                .isEmpty else { throw Self.missingRecord }
         }
         var errors = FieldErrors()
         if collection.isAuth {
@@ -68,7 +68,7 @@ extension RecordService {
         errors.merge(changes.errors)
         for key in uploads.values.keys { errors.remove(key.trimming("+")) }
         errors.merge(mergeUploads(uploads.values, into: &changes, current: current, in: collection))
-        errors.merge(try missingRelations(changes.values, in: collection))
+        errors.merge(try missingRelations(changes.values, in: collection, store: records))
         if collection.isAuth, errors["passwordConfirm"]?.code == "validation_values_mismatch" {
             // PocketBase 0.28.4 reports a password mismatch alone.
             errors = FieldErrors("passwordConfirm", errors["passwordConfirm"]!)
@@ -109,7 +109,23 @@ extension RecordService {
         }
         let saved: Bool
         do {
-            saved = try records.save(record, in: collection, isNew: current == nil, requiring: check)
+            // One transaction: the relations exist, the update rule holds on the row as read there,
+            // and an update writes only the fields it changed over that row, so concurrent updates
+            // of different fields both survive.
+            let candidate = record
+            saved = try records.transaction { store in
+                let relationErrors = try missingRelations(candidate.values, in: collection, store: store)
+                guard relationErrors.isEmpty else { throw ApplicationError.badRequest(failure, relationErrors) }
+                guard let current else {
+                    return try store.save(candidate, in: collection, isNew: true, requiring: check)
+                }
+                guard let stored = try store.record(in: collection, id: current.id) else { throw Self.missingRecord }
+                if !updateRules.isEmpty,
+                   try store.records(matching: RecordQuery(collection: collection, rules: updateRules, id: current.id))
+                       .isEmpty { throw Self.missingRecord }
+                try store.update(candidate.rebased(from: current, onto: stored), in: collection)
+                return true
+            }
         } catch StoreError.uniqueViolation(let columns) {
             var unique = FieldErrors()
             for column in columns where collection.field(named: column) != nil { unique.add(column, .notUnique) }
@@ -178,8 +194,13 @@ extension RecordService {
         return errors
     }
 
-    /// `validation_missing_rel_records` for relation ids that do not exist in their collections.
-    private func missingRelations(_ values: JSONObject, in collection: Collection) throws -> FieldErrors {
+    /// PocketBase's 404 for a record the caller cannot reach (or that is gone).
+    static let missingRecord = ApplicationError.notFound("The requested resource wasn't found.")
+
+    /// `validation_missing_rel_records` for relation ids that do not exist in their collections,
+    /// read through `store` (inside the write's transaction when it is bound to one).
+    private func missingRelations(_ values: JSONObject, in collection: Collection, store: any RecordStore) throws
+        -> FieldErrors {
         var errors = FieldErrors()
         for field in collection.fields {
             guard case .relation(let relation) = field, let target = registry.find(relation.collectionID) else { continue }
@@ -189,7 +210,7 @@ extension RecordService {
             case .array(let items)?: ids = items.compactMap(\.stringValue)
             default: ids = []
             }
-            for id in ids where try records.record(in: target, id: id) == nil {
+            for id in ids where try store.record(in: target, id: id) == nil {
                 errors.add(field.name, ValidationError(code: "validation_missing_rel_records",
                                                        message: "Failed to find all relation records with the provided ids."))
                 break

@@ -27,3 +27,14 @@ public struct Record: Sendable, Equatable {
     /// A bool value (false when unset or not a bool).
     public func bool(_ name: String) -> Bool { values[name]?.boolValue ?? false }
 }
+
+extension Record {
+    /// `stored` with the values this record changed relative to `base`, the copy it was edited
+    /// from: a write made from an older read keeps what other writes changed meanwhile in the
+    /// fields this one did not touch.
+    public func rebased(from base: Record, onto stored: Record) -> Record {
+        var merged = stored
+        for (name, value) in values where base.values[name] != value { merged.values[name] = value }
+        return merged
+    }
+}
