@@ -32,11 +32,14 @@ public struct RecordExpander: Sendable {
             return plan.json(record, visibility: visibility)
         }
         guard depth <= Self.maxDepth, !paths.isEmpty, !records.isEmpty else { return output }
+        // Grouped by first segment in first-seen order; the index keeps a long `expand` linear.
         var groups: [(String, [[String]])] = []
+        var groupIndex: [String: Int] = [:]
         for path in paths {
-            if let index = groups.firstIndex(where: { $0.0 == path[0] }) {
+            if let index = groupIndex[path[0]] {
                 groups[index].1.append(Array(path.dropFirst()))
             } else {
+                groupIndex[path[0]] = groups.count
                 groups.append((path[0], [Array(path.dropFirst())]))
             }
         }

@@ -131,6 +131,11 @@ extension RecordService {
             for column in columns where collection.field(named: column) != nil { unique.add(column, .notUnique) }
             if unique.isEmpty { unique.add("id", .notUnique) }
             throw ApplicationError.badRequest(failure, unique)
+        } catch let error as ApplicationError {
+            throw error
+        } catch {
+            // PocketBase 0.28.4 answers any failed save (a full disk, a broken file) with its 400.
+            throw StoreFailure(cause: error, answer: .badRequest(failure))
         }
         guard saved else { throw ApplicationError.badRequest(failure) }
         if collection.isAuth, let current, record["password"] != current["password"] {
