@@ -19,9 +19,9 @@ public struct RuleLimits: Sendable, Hashable {
     /// Limits of a collection's API rule.
     public static let rule = RuleLimits(maxBytes: nil, maxExpressions: 200)
     /// How deep parenthesised groups may nest, in rules and filters alike. PocketBase (fexpr) has no
-    /// such limit, as Go's stacks grow; 64 levels is far beyond any rule written by hand, and keeps
-    /// every recursive stage (binder, SQL compiler, SQLite's own expression depth of 1,000) safe.
-    public static let maxGroupDepth = 64
+    /// such limit, as Go's stacks grow (100 levels pass there); 500 keeps every recursive stage
+    /// (binder, SQL compiler, SQLite's own expression depth of 1,000) within its stack.
+    public static let maxGroupDepth = 500
     /// How deep function calls may nest inside each other's arguments (fexpr's fixed limit).
     public static let maxFunctionDepth = 3
 }

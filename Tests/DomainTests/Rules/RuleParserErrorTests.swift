@@ -149,20 +149,20 @@ struct RuleParserErrorTests {
 /// Issue 9: group nesting is bounded before any stage recurses over it.
 @Suite("RuleParser nesting limit")
 struct RuleParserNestingTests {
-    @Test("64 nested groups parse; 65 fail with the nesting error, in rules and filters alike",
+    @Test("500 nested groups parse; 501 fail with the nesting error, in rules and filters alike",
           arguments: [RuleLimits.rule, RuleLimits.filter])
     func nesting(limits: RuleLimits) throws {
         func nested(_ depth: Int) -> String {
             String(repeating: "(", count: depth) + "n = 1" + String(repeating: ")", count: depth)
         }
-        _ = try RuleParser.parse(nested(64), limits: limits)
+        _ = try RuleParser.parse(nested(500), limits: limits)
         do {
-            _ = try RuleParser.parse(nested(65), limits: limits)
+            _ = try RuleParser.parse(nested(501), limits: limits)
             Issue.record("expected an error")
         } catch {
             #expect(error.kind == .tooDeep)
             #expect(error.message == "max filter nesting limit reached")
-            #expect(error.position.offset == 64)
+            #expect(error.position.offset == 500)
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -80,6 +81,25 @@ struct HostileNumbersTests {
                                                     body: ByteBuffer(string: body))
             // An array is not a string identity: PocketBase cannot load it either.
             #expect(response.status == .badRequest)
+            let health = try await client.execute(uri: "/api/health", method: .get)
+            #expect(health.status == .ok)
+        }
+    }
+}
+
+/// Issue 9: the deepest filter the parser accepts runs through every stage without exhausting a
+/// thread's stack; one level more is PocketBase's generic 400.
+@Suite("deeply nested filters")
+struct DeepFilterTests {
+    @Test("a filter nested 500 deep is answered; 501 deep is a 400", arguments: [500, 501])
+    func deepFilter(depth: Int) async throws {
+        try await TestServer.make().run { client in
+            let token = try await superuserToken(client)
+            let filter = String(repeating: "(", count: depth) + "email != ''" + String(repeating: ")", count: depth)
+            let query = filter.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let response = try await client.execute(uri: "/api/collections/users/records?filter=\(query)", method: .get,
+                                                    headers: jsonHeaders(token: token))
+            #expect(response.status == (depth <= 500 ? .ok : .badRequest))
             let health = try await client.execute(uri: "/api/health", method: .get)
             #expect(health.status == .ok)
         }
