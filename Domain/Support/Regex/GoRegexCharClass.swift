@@ -1,8 +1,8 @@
 /// A character class of Go's syntax (`[a-z]`, `\d`, `[[:alpha:]]`, `\p{Greek}`, `[^...]`), kept as
 /// its parts rather than expanded to rune ranges, so `\pL` costs nothing to build.
-struct GoRegexCharClass: Sendable {
+struct GoRegexCharClass: Sendable, Hashable {
     /// What one part of a class holds.
-    enum Set: Sendable {
+    enum Set: Sendable, Hashable {
         /// Sorted or not, inclusive scalar ranges.
         case ranges([ClosedRange<UInt32>])
         /// Unicode general categories.
@@ -24,7 +24,7 @@ struct GoRegexCharClass: Sendable {
     }
 
     /// One part of a class and whether it is negated (`\D`, `[:^alpha:]`, `\P{L}`).
-    struct Item: Sendable {
+    struct Item: Sendable, Hashable {
         var set: Set
         var negated: Bool
 

@@ -41,6 +41,10 @@ struct GoRegexMatcher {
         let instructions = program.instructions
         var current = StateSet(capacity: instructions.count)
         var next = StateSet(capacity: instructions.count)
+        // Each class is tested at most once per position: `classStamp[i] == pos + 1` marks
+        // `classMatches[i]` as this position's answer.
+        var classStamp = Array(repeating: 0, count: program.classes.count)
+        var classMatches = Array(repeating: false, count: program.classes.count)
         for pos in 0...text.count {
             if pos == 0 || !program.isAnchoredAtStart {
                 addThread(&current, 0, at: pos)
@@ -58,7 +62,13 @@ struct GoRegexMatcher {
                 case .foldedScalar(let key): consumes = c.map { GoRegexCaseFold.key($0) == key } ?? false
                 case .anyChar: consumes = c != nil
                 case .anyCharNotNewline: consumes = c != nil && c != 10
-                case .charClass(let cls): consumes = c.map { program.classes[cls].matches($0) } ?? false
+                case .charClass(let cls):
+                    guard let c else { consumes = false; break }
+                    if classStamp[cls] != pos + 1 {
+                        classStamp[cls] = pos + 1
+                        classMatches[cls] = program.classes[cls].matches(c)
+                    }
+                    consumes = classMatches[cls]
                 case .split, .jump, .assert: consumes = false
                 }
                 if consumes { addThread(&next, pc + 1, at: pos + 1) }

@@ -26,7 +26,10 @@ struct GoRegexProgram: Sendable {
     static let maxInstructions = 10_000
 
     var instructions: [Instruction] = []
+    /// The distinct classes of the pattern (a class repeated by `{n,m}` is stored once, so the
+    /// matcher tests it once per position).
     var classes: [GoRegexCharClass] = []
+    private var classIndex: [GoRegexCharClass: Int] = [:]
     /// The pattern starts with `^` (without `(?m)`) or `\A`: a match can only begin at 0.
     var isAnchoredAtStart = false
 
@@ -37,6 +40,7 @@ struct GoRegexProgram: Sendable {
         program.emit(node)
         program.instructions.append(.match)
         program.isAnchoredAtStart = startsAnchored(node)
+        program.classIndex = [:]
         return program
     }
 
@@ -84,8 +88,12 @@ struct GoRegexProgram: Sendable {
         case .anyCharNotNewline:
             _ = append(.anyCharNotNewline)
         case .charClass(let cls):
-            classes.append(cls)
-            _ = append(.charClass(classes.count - 1))
+            let index = classIndex[cls] ?? classes.count
+            if index == classes.count {
+                classes.append(cls)
+                classIndex[cls] = index
+            }
+            _ = append(.charClass(index))
         case .assertion(let kind):
             _ = append(.assert(kind))
         case .capture(let sub):
