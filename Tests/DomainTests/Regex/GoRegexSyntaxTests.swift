@@ -54,9 +54,16 @@ struct GoRegexSyntaxTests {
     func nesting() {
         let deep = String(repeating: "(", count: 1200) + "a" + String(repeating: ")", count: 1200)
         #expect(GoRegexSyntax.problem(deep) == "expression nests too deeply: `\(deep)`")
-        let fine = String(repeating: "(", count: 400) + "a" + String(repeating: ")", count: 400)
-        #expect(GoRegexSyntax.problem(fine) == nil)
-        #expect(GoRegexMatch.matches(fine, "xay"))
+        // Each group and star adds a level: 998 of both are too deep; 998 groups alone (height 999) are
+        // at the limit, and every walk of the tree then recurses that deep.
+        let starred = String(repeating: "(", count: 998) + "a+" + String(repeating: ")*", count: 998)
+        #expect(GoRegexSyntax.problem(starred) == "expression nests too deeply: `\(starred)`")
+        let limit = String(repeating: "(", count: 998) + "a" + String(repeating: ")", count: 998)
+        #expect(GoRegexSyntax.problem(limit) == nil)
+        #expect(GoRegexMatch.matches(limit, "xay"))
+        let repeated = String(repeating: "(?:", count: 499) + "a" + String(repeating: ")*", count: 499)
+        #expect(GoRegexSyntax.problem(repeated) == nil)
+        #expect(GoRegexMatch.matches(repeated, "aaa"))
         let open = String(repeating: "(", count: 100_000)
         #expect(GoRegexSyntax.problem(open) == "missing closing ): `\(open)`")
     }
