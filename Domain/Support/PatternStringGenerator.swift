@@ -33,13 +33,11 @@ public enum PatternStringGenerator {
                 case "*": (low, high) = (0, 6); i += 1
                 case "+": (low, high) = (1, 6); i += 1
                 case "{":
-                    guard let close = chars[i...].firstIndex(of: "}") else { return nil }
-                    let parts = String(chars[(i + 1)..<close]).split(separator: ",", omittingEmptySubsequences: false)
-                    guard let first = Int(parts[0]) else { return nil }
-                    low = first
-                    high = parts.count > 1 ? (Int(parts[1]) ?? first + 6) : first
-                    guard high >= low else { return nil }
-                    i = close + 1
+                    // Counts above Go's 1000 (or unreadable ones) are not a simple pattern.
+                    guard let (bounds, end) = AutogeneratePattern.repeatBounds(chars, at: i) else { return nil }
+                    low = bounds.min
+                    high = bounds.max < 0 ? bounds.min + 6 : bounds.max
+                    i = end
                 default: break
                 }
             }

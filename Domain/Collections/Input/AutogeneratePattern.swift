@@ -34,13 +34,10 @@ enum AutogeneratePattern {
                 case "*": low = 0; high = maxRepeat; i += 1
                 case "+": low = 1; high = maxRepeat; i += 1
                 case "{":
-                    guard let close = chars[i...].firstIndex(of: "}") else { return nil }
-                    let parts = String(chars[(i + 1)..<close]).split(separator: ",", omittingEmptySubsequences: false)
-                    guard let first = Int(parts[0]) else { return nil }
-                    low = first
-                    high = parts.count == 1 ? first : (parts[1].isEmpty ? first + maxRepeat : (Int(parts[1]) ?? -1))
-                    guard parts.count <= 2, high >= low else { return nil }
-                    i = close + 1
+                    guard let (bounds, end) = repeatBounds(chars, at: i) else { return nil }
+                    low = bounds.min
+                    high = bounds.max < 0 ? bounds.min + maxRepeat : bounds.max
+                    i = end
                 default: break
                 }
             }
@@ -49,6 +46,17 @@ enum AutogeneratePattern {
         let shortest = String(atoms.flatMap { Array(repeating: $0.0, count: $0.1) })
         let longest = String(atoms.flatMap { Array(repeating: $0.0, count: $0.2) })
         return shortest == longest ? [shortest] : [shortest, longest]
+    }
+
+    /// A `{n}`, `{n,}` or `{n,m}` at `start` and the index past it, read as Go reads it; nil when it
+    /// is not one or breaks Go's limits (counts above 1000), so no count can overflow or size an
+    /// allocation.
+    static func repeatBounds(_ chars: [Character], at start: Int) -> (GoRegexRepeatBounds, Int)? {
+        guard let close = chars[start...].firstIndex(of: "}") else { return nil }
+        let scalars = Array(String(chars[start...close]).unicodeScalars)
+        guard let bounds = GoRegexRepeatBounds.parse(scalars, at: 0), bounds.end == scalars.count, bounds.isValid
+        else { return nil }
+        return (bounds, close + 1)
     }
 
     /// `TextField.ValidatePlainValue` on a generated value: false when it breaks the field's limits.

@@ -80,50 +80,16 @@ enum Rules {
     }
 }
 
-/// Whether a pattern is valid Go (RE2) regexp syntax, checked with the standard library's `Regex`
-/// plus the Perl constructs RE2 refuses.
+/// Whether a pattern is valid Go (RE2) regexp syntax, by compiling it with `GoRegex`.
 enum GoRegexSyntax {
+    /// Go's error text without its `error parsing regexp: ` prefix ("missing closing ]: `[`"), or
+    /// nil when the pattern compiles.
     static func problem(_ pattern: String) -> String? {
-        let chars = Array(pattern)
-        var inClass = false
-        var depth = 0
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c == "\\" {
-                if i + 1 < chars.count, !inClass, let d = chars[i + 1].wholeNumberValue, d > 0 {
-                    return "invalid escape sequence: `\\\(d)`"
-                }
-                i += 2
-                continue
-            }
-            if inClass {
-                if c == "]", !(i > 0 && (chars[i - 1] == "[" || (chars[i - 1] == "^" && i > 1 && chars[i - 2] == "["))) {
-                    inClass = false
-                }
-            } else if c == "[" {
-                inClass = true
-            } else if c == "(" {
-                depth += 1
-                let rest = String(chars[(i + 1)...].prefix(3))
-                for perl in ["?=", "?!", "?<=", "?<!", "?>"] where rest.hasPrefix(perl) {
-                    return "invalid or unsupported Perl syntax: `(\(perl)`"
-                }
-            } else if c == ")" {
-                depth -= 1
-                if depth < 0 { return "unexpected ): `\(pattern)`" }
-            } else if "*+?".contains(c), i + 1 < chars.count, chars[i + 1] == "+" {
-                return "invalid nested repetition operator: `\(c)+`"
-            }
-            i += 1
-        }
-        if inClass, let start = chars.firstIndex(of: "[") { return "missing closing ]: `\(String(chars[start...]))`" }
-        if depth > 0 { return "missing closing ): `\(pattern)`" }
         do {
-            _ = try Regex(pattern)
+            _ = try GoRegex(pattern)
+            return nil
         } catch {
-            return "invalid pattern: `\(pattern)`"
+            return error.description
         }
-        return nil
     }
 }

@@ -1,4 +1,3 @@
-import _StringProcessing
 internal import Synchronization
 
 /// How a field type turns a submitted value into its stored value and checks that value, as
@@ -72,34 +71,26 @@ extension Field {
     }
 }
 
-/// Go's `regexp.MatchString` with an RE2-style pattern: an unanchored search, ASCII `\d \s \w`,
-/// matched scalar by scalar like Go's runes. A pattern Swift cannot compile matches nothing.
+/// Go's `regexp.MatchString` with an RE2 pattern: an unanchored search, ASCII `\d \s \w`, matched
+/// scalar by scalar like Go's runes, in time linear in the text. A pattern Go cannot compile
+/// matches nothing.
 ///
 /// Compiled patterns are kept (a field's pattern is checked on every write; the id field has one).
 enum GoRegexMatch {
     static func matches(_ pattern: String, _ text: String) -> Bool {
-        guard let regex = compiled(pattern) else { return false }
-        return (try? regex.firstMatch(in: text)) != nil
+        compiled(pattern)?.matches(text) ?? false
     }
 
-    /// A compiled pattern, or nil when Swift cannot compile it.
-    private final class Compiled: @unchecked Sendable {
-        // Regex values are immutable; matching keeps its state per call, so sharing is safe.
-        let regex: Regex<AnyRegexOutput>?
-
-        init(_ pattern: String) {
-            regex = (try? Regex(pattern)).map {
-                $0.asciiOnlyWordCharacters().asciiOnlyDigits().asciiOnlyWhitespace().wordBoundaryKind(.simple)
-                    .matchingSemantics(.unicodeScalar)
-            }
-        }
+    /// A compiled pattern, or nil when Go would refuse it.
+    private struct Compiled: Sendable {
+        let regex: GoRegex?
     }
 
     private static let cache = Mutex<[String: Compiled]>([:])
 
-    private static func compiled(_ pattern: String) -> Regex<AnyRegexOutput>? {
+    private static func compiled(_ pattern: String) -> GoRegex? {
         if let hit = cache.withLock({ $0[pattern] }) { return hit.regex }
-        let compiled = Compiled(pattern)
+        let compiled = Compiled(regex: try? GoRegex(pattern))
         cache.withLock { cache in
             if cache.count >= 256 { cache.removeAll() }
             cache[pattern] = compiled
