@@ -21,15 +21,22 @@ public struct FieldsPicker: Sendable, Equatable {
     /// Nothing picked: everything is kept.
     public var isEmpty: Bool { entries.isEmpty }
 
+    /// A path given twice keeps its last entry, in the last one's place. A `:` with nothing after
+    /// it (`id:`, `:`) is an invalid modifier (PocketBase 0.28.4 fails such a request after its
+    /// headers, with an empty 200).
     public init(parsing text: String) throws(SyntaxError) {
+        var parsed: [(path: String, modifier: Modifier?)] = []
         for raw in IndexSpec.split(text, separator: ",") {
             let item = raw.trimmingSpaces()
             guard !item.isEmpty else { continue }
-            let parts = item.split(separator: ":", maxSplits: 1).map(String.init)
+            let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let modifier = parts.count > 1 ? try Self.modifier(parts[1]) : nil
-            entries.removeAll { $0.path == parts[0] }
-            entries.append((parts[0], modifier))
+            parsed.append((parts[0], modifier))
         }
+        // Last occurrence wins, found from the end in one pass (a long list stays linear).
+        var seen = Set<String>()
+        for entry in parsed.reversed() where seen.insert(entry.path).inserted { entries.append(entry) }
+        entries.reverse()
     }
 
     private init(entries: [(path: String, modifier: Modifier?)]) { self.entries = entries }

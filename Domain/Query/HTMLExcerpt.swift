@@ -11,16 +11,30 @@ public enum HTMLExcerpt {
     static let voidTags: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                                         "source", "track", "wbr"]
 
+    /// Work is linear in `html` whatever `max` is: the output's length is counted as it grows, and
+    /// the `>` closing a tag is searched for once per stretch of text, not once per `<`.
     public static func make(_ html: String, max: Int, withEllipsis: Bool) -> String {
         var out = ""
+        var outCount = 0
+        let limit = max.saturatingAdding(2)
+        // The first `>` at or after some earlier position, or where none is left.
+        var knownClose: String.Index?
+        var noCloseFrom: String.Index?
+        func close(from start: String.Index) -> String.Index? {
+            if let noCloseFrom, start >= noCloseFrom { return nil }
+            if let knownClose, knownClose >= start { return knownClose }
+            knownClose = html[start...].firstIndex(of: ">")
+            if knownClose == nil { noCloseFrom = start }
+            return knownClose
+        }
         var previousSpace = false
         var skipping: [String] = []
         var index = html.startIndex
         func appendSpace() {
-            if !previousSpace { out.append(" "); previousSpace = true }
+            if !previousSpace { out.append(" "); outCount += 1; previousSpace = true }
         }
-        while index < html.endIndex, out.count <= max + 2 {
-            if html[index] == "<", let close = html[index...].firstIndex(of: ">") {
+        while index < html.endIndex, outCount <= limit {
+            if html[index] == "<", let close = close(from: index) {
                 let inner = html[html.index(after: index)..<close]
                 index = html.index(after: close)
                 if inner.hasPrefix("!") || inner.hasPrefix("?") { continue }
@@ -56,6 +70,7 @@ public enum HTMLExcerpt {
             if !text.isEmpty {
                 previousSpace = text.hasSuffix(" ")
                 out += text
+                outCount += text.count
             }
         }
         var result = out.trimmingSpaces()

@@ -80,7 +80,10 @@ public indirect enum SettingsShape: Sendable {
             return .string(text)
         case (.integer, .number(let n)):
             // Go refuses a fraction or a number beyond int64 for an int field.
-            guard Int64(exactly: n) != nil else { throw LoadError(path: path) }
+            // (-2^63 itself is refused too: as a double it cannot be told from -2^63 - 1.)
+            guard n == n.rounded(), n > -9.223372036854775808e18, n < 9.223372036854775808e18 else {
+                throw LoadError(path: path)
+            }
             return value
         case (.stringList, .array(let items)):
             guard items.allSatisfy({ $0.stringValue != nil }) else { throw LoadError(path: path) }

@@ -23,6 +23,30 @@ struct FieldsPickerTests {
             == #"{"id":"abc","title":"Hello","body":"<p>One <b>two</b></p><p>three</p>","expand":{"author":{"id":"u1"}}}"#)
     }
 
+    // Issue 9: `fields=:` trapped the server (an empty split indexed at 0).
+    @Test("an empty modifier is refused, never trapped on", arguments: [":", "id:", ":excerpt(", "a::b", "id,,:"])
+    func emptyModifier(fields: String) {
+        #expect(throws: FieldsPicker.SyntaxError.self) { try FieldsPicker(parsing: fields) }
+    }
+
+    @Test("an empty path picks nothing; the last of a repeated path wins; 20,000 entries parse")
+    func repeatsAndEmptyPaths() throws {
+        #expect(try pick(":excerpt(5)", record) == "{}")
+        #expect(try pick("title:excerpt(2),id,title", record) == #"{"id":"abc","title":"Hello"}"#)
+        let long = (0..<20_000).map { "f\($0)" }.joined(separator: ",") + ",id"
+        #expect(try pick(long, record) == #"{"id":"abc"}"#)
+    }
+
+    // Issue 9: `:excerpt(9223372036854775807)` overflowed `max + 2`; unclosed `<` rescanned the rest.
+    @Test("an excerpt of the largest length keeps the whole text; 200,000 unclosed < are read once")
+    func hugeExcerpt() {
+        #expect(HTMLExcerpt.make("<p>One <b>two</b></p>", max: Int.max, withEllipsis: true) == "One two")
+        let angles = String(repeating: "<", count: 200_000)
+        // A `<` without a `>` after it is dropped; with one, everything up to it is one tag.
+        #expect(HTMLExcerpt.make(angles, max: Int.max, withEllipsis: false) == "")
+        #expect(HTMLExcerpt.make(angles + "b>x", max: 3, withEllipsis: true) == "x")
+    }
+
     @Test("an unknown field gives an empty object")
     func unknown() throws {
         #expect(try pick("nope", record) == "{}")

@@ -44,7 +44,8 @@ struct HostileNumbersTests {
 
     @Test("a number beyond float64 in a settings body is a 400, and the settings are unchanged",
           arguments: [#"{"smtp":{"port":1e400}}"#, #"{"smtp":{"port":9223372036854775808}}"#,
-                      #"{"rateLimits":{"rules":[{"label":"/a","duration":1e300,"maxRequests":1}]}}"#])
+                      #"{"rateLimits":{"rules":[{"label":"/a","duration":1e300,"maxRequests":1}]}}"#,
+                      #"{"logs":{"maxDays":-9223372036854775809}}"#, #"{"batch":{"maxBodySize":1.5}}"#])
     func hugeSettingsNumbers(body: String) async throws {
         try await TestServer.make().run { client in
             let token = try await superuserToken(client)
