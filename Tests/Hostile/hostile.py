@@ -60,6 +60,9 @@ SUPERUSERS_ID = "pbc_3142635823"
 USERS_ID = "_pb_users_auth_"
 BATCH = 50               # liveness check after every BATCH requests
 MB = 1024 * 1024
+KNOWN_METHODS = ["PUT", "DELETE", "TRACE", "PROPFIND", "OPTIONS", "PATCH", "MKCOL", "COPY", "MOVE", "LOCK",
+                 "REPORT", "SEARCH"]
+UNKNOWN_METHODS = ["PRI", "QUERY", "M" * 100, "GET2", "BREW"]
 BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 http.client._MAXLINE = 4 * MB     # redirects of long paths echo them in Location
 
@@ -135,6 +138,39 @@ class Server:
                 return f.read().decode("utf-8", "replace")
         except OSError:
             return ""
+
+    def crash_summary(self) -> str:
+        """The crash message and the crashed thread's first frames (Swift's backtracer prints them
+        before registers and images), else the log's last lines."""
+        try:
+            with open(self.log_path, "rb") as f:
+                lines = f.read().decode("utf-8", "replace").splitlines()
+        except OSError:
+            return ""
+        marks = [i for i, l in enumerate(lines)
+                 if (l.startswith("*** ") and "Backtracing" not in l) or l.startswith(("panic:", "fatal error:"))
+                 or "Fatal error" in l]
+        if not marks:
+            return "\n".join(lines[-25:])
+        start = marks[-1]
+        while start > 0 and start > marks[-1] - 15 and not lines[start].startswith(("Fatal error", "panic:")):
+            start -= 1
+        if not lines[start].startswith(("Fatal error", "panic:")):
+            start = marks[-1]
+        out = [l for l in lines[start:marks[-1] + 1] if l.strip()]
+        crashed = [i for i in range(marks[-1], len(lines)) if " crashed:" in lines[i]]
+        if crashed:
+            out.append(lines[crashed[0]])
+            frames = [l for l in lines[crashed[0] + 1:crashed[0] + 80] if l.strip()][:14]
+            out += [l[:240] for l in frames]
+        return "\n".join(out)
+
+    def wait_exit(self, timeout: float) -> bool:
+        try:
+            self.proc.wait(timeout)
+            return True
+        except subprocess.TimeoutExpired:
+            return False
 
     def stop(self, timeout: float = 10) -> tuple[bool, str]:
         """SIGTERM; returns (exited within `timeout`, how it exited)."""
@@ -1377,8 +1413,7 @@ class Gen:
 
     def odd_methods(self) -> Case:
         r = self.r
-        m = r.choice(["PUT", "DELETE", "TRACE", "PROPFIND", "OPTIONS", "PATCH", "MKCOL", "COPY", "MOVE", "LOCK",
-                      "REPORT", "SEARCH", "PRI", "QUERY", "M" * 100, "GET2", "BREW"])
+        m = r.choice(KNOWN_METHODS + UNKNOWN_METHODS)
         c = self.coll()
         p = r.choice(["/api/health", "/api/collections", f"/api/collections/{self.cpath(c)}/records",
                       f"/api/collections/{self.cpath(c)}/records/{self.rid(c)}", "/api/settings", "/api/batch",
@@ -1390,7 +1425,10 @@ class Gen:
                   ("Access-Control-Request-Method", r.choice(["DELETE", "X" * 1000, ""])),
                   ("Access-Control-Request-Headers", r.choice(["authorization," * 1000, "\xff", ""]))]
         body = self.any_body() if r.random() < 0.3 else (None, None)
-        return self.req("methods", m[:20], m, p, h, body[0], body[1])
+        case = self.req("methods", m[:20], m, p, h, body[0], body[1])
+        if m in UNKNOWN_METHODS:
+            case.kind = "framing"   # not a registered method: HTTP parsers (llhttp) refuse it before routing
+        return case
 
     def odd_headers(self) -> Case:
         r = self.r
@@ -1634,6 +1672,8 @@ def main() -> int:
     ap.add_argument("--case", type=int, action="append", help="replay only the request(s) with this index")
     ap.add_argument("--keep-going", action="store_true", help="restart a crashed server and continue")
     ap.add_argument("--keep-dir", action="store_true", help="keep the temporary data directory")
+    ap.add_argument("--no-batch-snapshots", action="store_true",
+                    help="compare the data set only at the end (not after every batch, which localises a change)")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
 
@@ -1666,7 +1706,8 @@ def main() -> int:
         indices = args.case if args.case else range(len(cases))
         print(f"hostile: {len(indices)} requests, seed {args.seed}, server {binary} on {HOST}:{server.port}",
               file=sys.stderr)
-        held_open: list = []
+        last = before
+        batch_start = indices[0] if len(indices) else 0
         deadline = t_start + args.time_limit
         sent = 0
         for n, i in enumerate(indices):
@@ -1677,10 +1718,18 @@ def main() -> int:
             out = execute(server.port, case)
             sent += 1
             problems = check(case, out)
+            if server.alive() and (out.status is None or out.timeout) and not server.healthy():
+                # the connection broke and the server does not answer: a crash in progress (Swift's
+                # backtracer takes seconds before the process exits) or a wedged server
+                if not server.wait_exit(30):
+                    problems.append("UNRESPONSIVE: after this request the server is alive but GET /api/health "
+                                    "gets no answer; log tail:\n" + indent(server.log_tail(2000).splitlines()[-15:]))
+                    server.proc.kill()
+                    server.wait_exit(10)
             if not server.alive():
-                time.sleep(0.2)
-                problems.append(f"CRASH: the server died ({server.exit_text()}); log tail:\n"
-                                + "\n".join("      " + l for l in server.log_tail(2500).splitlines()[-25:]))
+                if not any(p.startswith("UNRESPONSIVE") for p in problems):
+                    problems.append(f"CRASH: the server died ({server.exit_text()}); crash report:\n"
+                                    + indent(server.crash_summary().splitlines()))
             if args.verbose:
                 print(f"  #{i} {case.family}/{case.label} -> {out.status} {out.elapsed:.2f}s "
                       f"{'closed ' + out.closed if out.closed else ''}{' TIMEOUT' if out.timeout else ''}", file=sys.stderr)
@@ -1698,6 +1747,19 @@ def main() -> int:
                     break
                 continue
             if sent % BATCH == 0:
+                if server.alive() and not args.no_batch_snapshots:
+                    # localise data changes to a batch of BATCH requests
+                    now, _ = snapshot(ctx, data_dir)
+                    diffs = []
+                    for part in ("collections", "records", "settings", "files"):
+                        diff_values(part, last.get(part), now.get(part), diffs)
+                    if diffs:
+                        changed = True
+                        failures.append((f"batch #{batch_start}..#{i}", None,
+                                         [f"the data set changed during requests #{batch_start}..#{i} "
+                                          f"(replay them with --case):"] + ["  " + d for d in diffs[:50]]))
+                        last = now
+                    batch_start = i + 1
                 if not server.healthy():
                     failures.append((f"after #{i}", case, [f"liveness: GET /api/health failed after request #{i} "
                                                           f"({'process alive' if server.alive() else server.exit_text()})"]))
@@ -1746,10 +1808,14 @@ def main() -> int:
     return 0 if failed == 0 and not crashed and not changed else 1
 
 
+def indent(lines: list[str]) -> str:
+    return "\n".join("      " + l for l in lines)
+
+
 def restart(server: Server, binary: str, data_dir: str, tmp: str, ctx: Ctx) -> Server:
     """--keep-going: a new server process over the same data directory."""
     server.stop(5)
-    s = Server(binary, data_dir, os.path.join(tmp, "server.log"))
+    s = Server(binary, data_dir, os.path.join(tmp, f"server-{time.monotonic_ns()}.log"))
     s.port = server.port
     try:
         s.start()
