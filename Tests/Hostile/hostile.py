@@ -147,22 +147,17 @@ class Server:
                 lines = f.read().decode("utf-8", "replace").splitlines()
         except OSError:
             return ""
-        marks = [i for i, l in enumerate(lines)
-                 if (l.startswith("*** ") and "Backtracing" not in l) or l.startswith(("panic:", "fatal error:"))
-                 or "Fatal error" in l]
-        if not marks:
-            return "\n".join(lines[-25:])
-        start = marks[-1]
-        while start > 0 and start > marks[-1] - 15 and not lines[start].startswith(("Fatal error", "panic:")):
-            start -= 1
-        if not lines[start].startswith(("Fatal error", "panic:")):
-            start = marks[-1]
-        out = [l for l in lines[start:marks[-1] + 1] if l.strip()]
-        crashed = [i for i in range(marks[-1], len(lines)) if " crashed:" in lines[i]]
+        sig = [i for i, l in enumerate(lines) if "Backtracing from" in l]
+        if not sig:
+            marks = [i for i, l in enumerate(lines) if l.startswith(("panic:", "fatal error:")) or "Fatal error" in l]
+            return "\n".join(lines[marks[-1]:marks[-1] + 30] if marks else lines[-25:])
+        at = sig[-1]
+        out = [l for l in lines[max(0, at - 5):at] if "Fatal error" in l]
+        out += [l for l in lines[at + 1:at + 6] if l.startswith("***")]
+        crashed = [i for i in range(at, len(lines)) if lines[i].startswith("Thread ") and lines[i].endswith(" crashed:")]
         if crashed:
             out.append(lines[crashed[0]])
-            frames = [l for l in lines[crashed[0] + 1:crashed[0] + 80] if l.strip()][:14]
-            out += [l[:240] for l in frames]
+            out += [l[:240] for l in lines[crashed[0] + 1:crashed[0] + 80] if l.strip()][:14]
         return "\n".join(out)
 
     def wait_exit(self, timeout: float) -> bool:
