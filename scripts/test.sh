@@ -22,3 +22,8 @@ if [ ${#areas[@]} -gt 0 ]; then
   echo "== conformance ${areas[*]}" >&2
   ../shared/conformance/run --server .build/release/pocketswift "${areas[@]}"
 fi
+
+# The project's own hostile-input test: seeded bad requests over every route against the release
+# binary (the process stays up, no 5xx, PocketBase's error shape, the data set unchanged).
+echo "== hostile input" >&2
+scripts/hostile-test.sh .build/release/pocketswift

@@ -13,6 +13,14 @@ public struct CanonicalPathMiddleware: RouterMiddleware {
     public func handle(_ request: Request, context: Context,
                        next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
+        // PocketBase 0.28.4 (Go's ServeMux) redirects a CONNECT, whose target is `host:port`, to `/`
+        // with no body; NIO would otherwise start a tunnel-shaped answer without one.
+        if request.method == .connect {
+            var headers = HTTPFields()
+            headers[.location] = "/"
+            headers[.contentLength] = "0"
+            return Response(status: .movedPermanently, headers: headers)
+        }
         // No API route ends in `/`; the router would match `/api/health/` as `/api/health` (and
         // a rate-limit label would miss it), where PocketBase 0.28.4 has no such route.
         if path.count > 5, path.hasPrefix("/api/"), path.hasSuffix("/"), Self.cleaned(path) == path {

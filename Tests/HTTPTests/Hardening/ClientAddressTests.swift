@@ -49,6 +49,15 @@ struct ClientAddressTests {
         }
     }
 
+    @Test("CONNECT is redirected to / with an empty body, as PocketBase")
+    func connect() async throws {
+        try await TestServer.make().run { client in
+            let response = try await client.execute(uri: "/api/health", method: .connect)
+            #expect(response.status == .movedPermanently)
+            #expect(response.headers[.location] == "/")
+        }
+    }
+
     @Test("a rate limit on a path holds against its doubled-slash spelling")
     func rateLimitBypass() async throws {
         try await TestServer.make().run { client in
