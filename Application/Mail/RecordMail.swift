@@ -29,7 +29,7 @@ public enum RecordMail {
             let key = "{RECORD:" + field.name + "}"
             guard values[key] == nil else { continue }
             let text = goString(record[field.name])
-            values[key] = unescapedTypes.contains(field.typeName) ? text : escapeHTML(text)
+            values[key] = unescapedTypes.contains(field.typeName) ? text : HTMLText.escaped(text)
         }
         var subject = template.subject
         var body = template.body
@@ -54,21 +54,5 @@ public enum RecordMail {
         case .number(let n): n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
         case .array, .object: JSONWriter.string(value)
         }
-    }
-
-    /// Go's `html.EscapeString`.
-    public static func escapeHTML(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "'": out += "&#39;"
-            case "\"": out += "&#34;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }

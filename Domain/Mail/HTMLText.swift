@@ -3,6 +3,22 @@
 /// items get `- `, links become `[text](href)`, and `style`, `script`, form controls and the like
 /// are dropped.
 public enum HTMLText {
+    /// Go's `html.EscapeString`: `<`, `>`, `&`, `'` and `"` as entities.
+    public static func escaped(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "'": out += "&#39;"
+            case "\"": out += "&#34;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
     static let skipped: Set<String> = [
         "style", "script", "iframe", "applet", "object", "svg", "img",
         "button", "form", "textarea", "input", "select", "option", "template",

@@ -19,20 +19,7 @@ struct ServeCommandTests {
     func serveAndStop() throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
-        let port = try HeldPort()
-        let number = port.port
-        port.close()
-        let process = Process()
-        process.executableURL = CLIRunner.binary
-        process.arguments = ["serve", "--http", "127.0.0.1:\(number)", "--dir", cli.dataDir]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        var healthy = false
-        for _ in 0..<100 where !healthy {
-            Thread.sleep(forTimeInterval: 0.1)
-            healthy = rawGet(port: number, path: "/api/health").contains("API is healthy.")
-        }
+        let (process, number, output, healthy) = try startServing(cli)
         process.terminate()
         process.waitUntilExit()
         #expect(healthy)
@@ -49,32 +36,11 @@ struct ServeCommandTests {
     func stopWithSlowClient() throws {
         let cli = try CLIRunner()
         defer { cli.remove() }
-        let port = try HeldPort()
-        let number = port.port
-        port.close()
-        let process = Process()
-        process.executableURL = CLIRunner.binary
-        process.arguments = ["serve", "--http", "127.0.0.1:\(number)", "--dir", cli.dataDir]
-        process.standardOutput = Pipe()
-        try process.run()
-        var healthy = false
-        for _ in 0..<100 where !healthy {
-            Thread.sleep(forTimeInterval: 0.1)
-            healthy = rawGet(port: number, path: "/api/health").contains("API is healthy.")
-        }
+        let (process, number, _, healthy) = try startServing(cli)
         #expect(healthy)
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let descriptor = connectedSocket(port: number)
         defer { _ = Glibc.close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(number).bigEndian
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        #expect(connected == 0)
+        #expect(descriptor >= 0)
         let partial = "POST /api/collections/users/records HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
             + "Content-Length: 100000\r\n\r\n{\"a\":"
         _ = partial.withCString { send(descriptor, $0, strlen($0), 0) }
@@ -88,10 +54,28 @@ struct ServeCommandTests {
     }
 }
 
-/// One HTTP/1.1 GET over a plain socket (no HTTP client in Foundation on Linux without networking).
-func rawGet(port: Int, path: String) -> String {
+/// `serve` on a free loopback port over the runner's data directory, once it answers health.
+private func startServing(_ cli: CLIRunner) throws -> (process: Process, port: Int, output: Pipe, healthy: Bool) {
+    let port = try HeldPort()
+    let number = port.port
+    port.close()
+    let process = Process()
+    process.executableURL = CLIRunner.binary
+    process.arguments = ["serve", "--http", "127.0.0.1:\(number)", "--dir", cli.dataDir]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    var healthy = false
+    for _ in 0..<100 where !healthy {
+        Thread.sleep(forTimeInterval: 0.1)
+        healthy = rawGet(port: number, path: "/api/health").contains("API is healthy.")
+    }
+    return (process, number, output, healthy)
+}
+
+/// A TCP socket connected to a loopback port, or -1.
+func connectedSocket(port: Int) -> Int32 {
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { _ = Glibc.close(descriptor) }
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -101,7 +85,18 @@ func rawGet(port: Int, path: String) -> String {
             connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
         }
     }
-    guard connected == 0 else { return "" }
+    guard connected == 0 else {
+        _ = Glibc.close(descriptor)
+        return -1
+    }
+    return descriptor
+}
+
+/// One HTTP/1.1 GET over a plain socket (no HTTP client in Foundation on Linux without networking).
+func rawGet(port: Int, path: String) -> String {
+    let descriptor = connectedSocket(port: port)
+    guard descriptor >= 0 else { return "" }
+    defer { _ = Glibc.close(descriptor) }
     let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
     _ = request.withCString { send(descriptor, $0, strlen($0), 0) }
     var response = [UInt8]()

@@ -1,5 +1,6 @@
 public import Hummingbird
 internal import HTTPTypes
+internal import PocketDomain
 
 /// Redirects a path that is not in canonical form (`//`, `.` or `..` segments) to its cleaned
 /// form with 301, as Go's `ServeMux` does for PocketBase 0.28.4, and answers an API path with a
@@ -38,7 +39,7 @@ public struct CanonicalPathMiddleware: RouterMiddleware {
             return Response(status: .movedPermanently, headers: headers)
         }
         headers[.contentType] = "text/html; charset=utf-8"
-        let body = "<a href=\"" + Self.htmlEscaped(location) + "\">Moved Permanently</a>.\n\n"
+        let body = "<a href=\"" + HTMLText.escaped(location) + "\">Moved Permanently</a>.\n\n"
         return Response(status: .movedPermanently, headers: headers,
                         body: request.method == .head ? .init() : .init(byteBuffer: ByteBuffer(string: body)))
     }
@@ -60,20 +61,5 @@ public struct CanonicalPathMiddleware: RouterMiddleware {
         var clean = "/" + segments.joined(separator: "/")
         if path.hasSuffix("/"), clean != "/" { clean += "/" }
         return clean
-    }
-
-    private static func htmlEscaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&#34;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }
