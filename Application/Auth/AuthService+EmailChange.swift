@@ -70,7 +70,7 @@ extension AuthService {
         } catch let error as ApplicationError {
             throw error
         } catch {
-            throw ApplicationError.badRequest("Failed to confirm email change.")
+            throw StoreFailure(cause: error, answer: ApplicationError.badRequest("Failed to confirm email change."))
         }
     }
 

@@ -66,7 +66,7 @@ extension AuthService {
         } catch let error as ApplicationError {
             throw error
         } catch {
-            throw ApplicationError.badRequest("Failed to set new password.")
+            throw StoreFailure(cause: error, answer: ApplicationError.badRequest("Failed to set new password."))
         }
         resendGuards.remove(Self.passwordResetResendKey(found.record, collection))
     }

@@ -99,7 +99,7 @@ extension AuthService {
         do {
             try records.insert(session, into: mfas)
         } catch {
-            throw ApplicationError.internalError("Failed to create MFA record.")
+            throw StoreFailure(cause: error, answer: ApplicationError.internalError("Failed to create MFA record."))
         }
         return session.id
     }

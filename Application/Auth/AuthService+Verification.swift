@@ -57,7 +57,7 @@ extension AuthService {
             } catch let error as ApplicationError {
                 throw error
             } catch {
-                throw ApplicationError.badRequest("An error occurred while saving the verified state.")
+                throw StoreFailure(cause: error, answer: ApplicationError.badRequest("An error occurred while saving the verified state."))
             }
         }
         resendGuards.remove(Self.verificationResendKey(found.record, collection))
