@@ -16,12 +16,6 @@ struct SQLiteAccess: @unchecked Sendable {
     static func database(_ database: SQLiteDatabase) -> SQLiteAccess { SQLiteAccess(target: .database(database)) }
     static func transaction(_ connection: SQLiteConnection) -> SQLiteAccess { SQLiteAccess(target: .transaction(connection)) }
 
-    /// True when this access runs inside a caller's transaction.
-    var isInTransaction: Bool {
-        if case .transaction = target { return true }
-        return false
-    }
-
     func read<T: Sendable>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         switch target {
         case .database(let database): try database.read(body)
